@@ -1,0 +1,1 @@
+// Job classes are registered here (see app/queue).

@@ -1,0 +1,18 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| One file per area, see DESIGN.md "URLs". Platform-level paths come
+| first; the ente-prefixed groups match /{ente}/... last.
+*/
+import '#start/routes/health'
+import '#start/routes/assets'
+import '#start/routes/dev'
+import '#start/routes/admin'
+import '#start/routes/plugins'
+import '#start/routes/queue_admin'
+import '#start/routes/site'
+import '#start/routes/auth'
+import '#start/routes/citizen'
+import '#start/routes/backoffice'

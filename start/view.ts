@@ -1,0 +1,23 @@
+/*
+|--------------------------------------------------------------------------
+| Edge globals
+|--------------------------------------------------------------------------
+*/
+import edge from 'edge.js'
+import env from '#start/env'
+import { DateTime } from 'luxon'
+
+edge.global('appName', 'Servizi digitali')
+edge.global('demoMode', env.get('NODE_ENV') !== 'production')
+
+/** Dates shown to people: Italian format, Europe/Rome. */
+edge.global('formatDate', (value: DateTime | Date | string | null, withTime = true) => {
+  if (!value) return ''
+  const date =
+    value instanceof DateTime
+      ? value
+      : value instanceof Date
+        ? DateTime.fromJSDate(value)
+        : DateTime.fromISO(value)
+  return date.setZone('Europe/Rome').toFormat(withTime ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy')
+})
