@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
@@ -6,6 +8,10 @@ import { defineConfig } from '@adonisjs/lucid'
  * Embedded default: an SQLite file under storage/. Production and the
  * services test run: PostgreSQL (DB_CONNECTION=pg).
  */
+const sqliteFile = env.get('SQLITE_PATH') || app.makePath('storage/database.sqlite')
+// created on first start, with its folder
+mkdirSync(dirname(app.makePath(sqliteFile)), { recursive: true })
+
 const migrations = {
   naturalSort: true,
   paths: ['database/migrations'],
@@ -18,7 +24,7 @@ const dbConfig = defineConfig({
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: env.get('SQLITE_PATH') || app.makePath('storage/database.sqlite'),
+        filename: app.makePath(sqliteFile),
       },
       useNullAsDefault: true,
       pool: {

@@ -1,6 +1,7 @@
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -25,11 +26,16 @@ export const reporters: Config['reporters'] = {
 }
 
 /**
- * Every run starts from a migrated, empty database (SQLite file or the
- * PostgreSQL test database, per DB_CONNECTION).
+ * Every run starts from an empty, freshly migrated database (the SQLite
+ * file or the PostgreSQL test database, per DB_CONNECTION).
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [
+    async () => {
+      await db.connection().dropAllTables()
+      await testUtils.db().migrate()
+    },
+  ],
   teardown: [],
 }
 

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import { MigrationRunner } from '@adonisjs/lucid/migration'
 import type { ApplicationService } from '@adonisjs/core/types'
@@ -12,8 +10,6 @@ export type SetupResult = { migrated: string[]; seeded: string[] }
  * `node ace setup` at every `npm start` and by the tests.
  */
 export async function setupDatabase(app: ApplicationService): Promise<SetupResult> {
-  ensureSqliteDirectory()
-
   const migrator = new MigrationRunner(db, app, { direction: 'up', dryRun: false })
   await migrator.run()
   if (migrator.error) {
@@ -22,12 +18,4 @@ export async function setupDatabase(app: ApplicationService): Promise<SetupResul
   const migrated = Object.values(migrator.migratedFiles).map((file) => file.file.name)
   const seeded = await runVersionedSeeders(app)
   return { migrated, seeded }
-}
-
-function ensureSqliteDirectory() {
-  const connection = db.getRawConnection(db.primaryConnectionName)
-  const filename = (connection?.config.connection as { filename?: string } | undefined)?.filename
-  if (connection?.config.client === 'better-sqlite3' && filename) {
-    mkdirSync(dirname(filename), { recursive: true })
-  }
 }
