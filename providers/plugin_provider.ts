@@ -6,4 +6,6 @@ import type { ApplicationService } from '@adonisjs/core/types'
  */
 export default class PluginProvider {
   constructor(protected app: ApplicationService) {}
+
+  async boot() {}
 }

@@ -5,4 +5,6 @@ import type { ApplicationService } from '@adonisjs/core/types'
  */
 export default class QueueProvider {
   constructor(protected app: ApplicationService) {}
+
+  async boot() {}
 }

@@ -10,13 +10,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    */
   protected renderStatusPages = true
 
-  protected statusPages: Partial<Record<StatusPageRange, StatusPageRenderer>> = {
+  protected statusPages = {
     '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
     // in development the detailed error page helps more than the styled one
     ...(app.inDev
       ? {}
       : { '500..599': (error, { view }) => view.render('pages/errors/server_error', { error }) }),
-  }
+  } as Record<StatusPageRange, StatusPageRenderer>
 
   async handle(error: unknown, ctx: HttpContext) {
     return super.handle(error, ctx)

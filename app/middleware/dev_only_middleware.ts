@@ -8,7 +8,7 @@ import NotFoundException from '#exceptions/not_found_exception'
  * development and test.
  */
 export default class DevOnlyMiddleware {
-  handle(ctx: HttpContext, next: NextFn) {
+  handle(_ctx: HttpContext, next: NextFn) {
     if (app.inProduction) {
       throw new NotFoundException()
     }

@@ -9,7 +9,7 @@ export const EnteFactory = factory
       name: `Comune di ${faker.location.city()}`,
       codiceFiscale: faker.string.numeric(11),
       codiceIpa: `c_${faker.string.alpha({ length: 4, casing: 'lower' })}`,
-      languages: ['it'],
+      languages: ['it' as const],
       isActive: true,
     }
   })
