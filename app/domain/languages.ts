@@ -11,3 +11,8 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
 export function pickTranslation<T>(values: Partial<Record<Language, T>>, language: string): T | undefined {
   return values[language as Language] ?? values.it
 }
+
+/** An ente always speaks Italian; other languages are added to it. */
+export function withItalian(languages: readonly Language[] = []): Language[] {
+  return [...new Set<Language>(['it', ...languages])]
+}

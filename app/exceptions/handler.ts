@@ -10,6 +10,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    */
   protected renderStatusPages = true
 
+  /** Expected answers, not incidents: kept out of the error log. */
+  protected ignoreStatuses = [400, 401, 404, 422]
+
   protected statusPages = {
     '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
     // in development the detailed error page helps more than the styled one

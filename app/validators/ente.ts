@@ -11,10 +11,7 @@ const enteFields = {
   phone: vine.string().trim().maxLength(32).optional(),
   address: vine.string().trim().maxLength(255).optional(),
   website: vine.string().trim().url({ require_protocol: true }).optional(),
-  languages: vine
-    .array(vine.enum(LANGUAGES))
-    .optional()
-    .transform((value) => (value?.length ? [...new Set(['it' as const, ...value])] : ['it' as const])),
+  languages: vine.array(vine.enum(LANGUAGES)).optional(),
 }
 
 const hostRule = (enteId?: number) =>

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Ente from '#models/ente'
-import { LANGUAGE_LABELS } from '#domain/languages'
+import { LANGUAGE_LABELS, withItalian } from '#domain/languages'
 import { createEnteValidator, updateEnteValidator } from '#validators/ente'
 import { createEnte } from '#services/enti/create_ente'
 import { forgetEnteHosts } from '#services/enti/ente_lookup'
@@ -33,7 +33,7 @@ export default class EntiController {
   async update({ params, request, response, session }: HttpContext) {
     const ente = await Ente.findOrFail(params.id)
     const data = await request.validateUsing(updateEnteValidator(ente.id))
-    ente.merge({ ...data, isActive: !!data.isActive })
+    ente.merge({ ...data, languages: withItalian(data.languages), isActive: !!data.isActive })
     await ente.save()
     forgetEnteHosts()
     session.flash('success', 'Modifiche salvate.')

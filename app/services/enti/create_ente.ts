@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import Ente from '#models/ente'
 import Category from '#models/category'
-import type { Language } from '#domain/languages'
+import { withItalian, type Language } from '#domain/languages'
 import { defaultCategories } from '#services/enti/default_categories'
 import { forgetEnteHosts } from '#services/enti/ente_lookup'
 
@@ -29,7 +29,7 @@ export async function createEnte(input: NewEnte, trx?: TransactionClientContract
     return db.transaction((ownTrx) => createEnte(input, ownTrx))
   }
   const ente = await Ente.create(
-    { ...input, languages: input.languages ?? ['it'], isActive: true },
+    { ...input, languages: withItalian(input.languages), isActive: true },
     { client: trx }
   )
   const categories = await defaultCategories()

@@ -1,0 +1,35 @@
+import { test } from '@japa/runner'
+import env from '#start/env'
+
+test.group('Health', (group) => {
+  const original = { transport: env.get('MAIL_TRANSPORT'), host: env.get('SMTP_HOST'), port: env.get('SMTP_PORT') }
+  group.each.teardown(() => {
+    env.set('MAIL_TRANSPORT', original.transport as any)
+    env.set('SMTP_HOST', original.host as any)
+    env.set('SMTP_PORT', original.port as any)
+  })
+
+  test('reports database, queue and mail transport as healthy', async ({ client, assert }) => {
+    const response = await client.get('/health')
+    response.assertStatus(200)
+    const body = response.body()
+    assert.isTrue(body.isHealthy)
+    assert.sameMembers(Object.keys(body.checks.reduce((all: any, check: any) => ({ ...all, [check.name]: 1 }), {})), [
+      'Database',
+      'Coda dei lavori',
+      'Trasporto e-mail',
+    ])
+  })
+
+  test('answers 503 and names the failing part when the SMTP server is down', async ({ client, assert }) => {
+    env.set('MAIL_TRANSPORT', 'smtp')
+    env.set('SMTP_HOST', '127.0.0.1')
+    env.set('SMTP_PORT', 1 as any)
+
+    const response = await client.get('/health')
+    response.assertStatus(503)
+    const mail = response.body().checks.find((check: any) => check.name === 'Trasporto e-mail')
+    assert.equal(mail.status, 'error')
+    assert.include(mail.message, 'smtp')
+  })
+})

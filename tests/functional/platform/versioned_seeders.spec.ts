@@ -1,0 +1,46 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import env from '#start/env'
+import { runVersionedSeeders } from '#services/setup/versioned_seeders'
+
+const TABLES = ['enti', 'users', 'offices', 'services', 'categories', 'operator_services', 'service_offices']
+
+async function snapshot() {
+  const counts: Record<string, unknown> = {}
+  for (const table of TABLES) {
+    counts[table] = (await db.from(table).count('* as total'))[0].total
+  }
+  counts.latestUpdate = (await db.from('services').max('updated_at as latest'))[0].latest
+  return counts
+}
+
+test.group('Versioned seeders', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => env.set('DEMO_DATA', false as any))
+
+  test('the demo data loads once: a second run changes nothing', async ({ assert }) => {
+    env.set('DEMO_DATA', true as any)
+
+    const first = await runVersionedSeeders(app)
+    assert.include(first, '0001_demo_enti')
+    const afterFirst = await snapshot()
+
+    const second = await runVersionedSeeders(app)
+    assert.deepEqual(second, [])
+    assert.deepEqual(await snapshot(), afterFirst)
+
+    const bugliano = await db.from('enti').where('slug', 'comune-di-bugliano').first()
+    const usernames = (await db.from('users').select('username')).map((row) => row.username)
+    assert.equal(bugliano.name, 'Comune di Bugliano')
+    assert.includeMembers(usernames, ['admin', 'admin.bugliano', 'lorenzo.bertoli', 'mario.rossi', 'giulia.verdi'])
+  })
+
+  test('demo data is skipped when DEMO_DATA is off', async ({ assert }) => {
+    env.set('DEMO_DATA', false as any)
+    const ran = await runVersionedSeeders(app)
+    assert.notInclude(ran, '0001_demo_enti')
+    assert.isNull(await db.from('enti').where('slug', 'comune-di-bugliano').first())
+  })
+})
