@@ -28,6 +28,8 @@ const env = await Env.create(new URL('../', import.meta.url), {
 
   REDIS_URL: Env.schema.string.optional({ format: 'url', tld: false, protocol: false }),
   QUEUE_IN_PROCESS_WORKER: Env.schema.boolean.optional(),
+  QUEUE_LEASE_MS: Env.schema.number.optional(),
+  QUEUE_TEST_FIXTURES: Env.schema.boolean.optional(),
 
   MAIL_TRANSPORT: Env.schema.enum.optional(['mailbox', 'smtp'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
@@ -47,6 +49,9 @@ const env = await Env.create(new URL('../', import.meta.url), {
 
   DEMO_DATA: Env.schema.boolean.optional(),
   DEMO_PASSWORD: Env.schema.string.optional(),
+
+  // `npm run bench` only: allows bench:seed on the bench database
+  BENCH_MODE: Env.schema.boolean.optional(),
 })
 
 /**
