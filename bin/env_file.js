@@ -23,3 +23,15 @@ export function ensureEnvFile(root) {
   }
   return false
 }
+
+/** The variables of `.env` as an object (enough for the start banner). */
+export function readEnvFile(root) {
+  const envPath = new URL('.env', root)
+  if (!existsSync(envPath)) return {}
+  const entries = readFileSync(envPath, 'utf8')
+    .split('\n')
+    .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/))
+    .filter(Boolean)
+    .map((match) => [match[1], match[2]])
+  return Object.fromEntries(entries)
+}
