@@ -6,6 +6,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * queue_jobs: the jobs of the in-process driver, kept in the database so
  * a restart loses nothing.
  * processed_effects: one row per effect already applied (idempotency keys).
+ * Times are written as JS Dates: timestamptz on PostgreSQL, epoch
+ * milliseconds on SQLite (so back-off and leases keep millisecond precision).
  */
 export default class extends BaseSchema {
   async up() {
@@ -41,6 +43,8 @@ export default class extends BaseSchema {
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()
       table.index(['status', 'available_at'])
+      // lease recovery: running jobs whose lease has expired
+      table.index(['status', 'locked_until'])
     })
 
     this.schema.createTable('processed_effects', (table) => {
