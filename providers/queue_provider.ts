@@ -1,10 +1,25 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import type { QueueConfig } from '#queue/config'
 
 /**
- * Starts the queue driver and the outbox dispatcher (filled in by app/queue).
+ * Starts the queue in the web process: the outbox dispatcher always, the
+ * worker unless the jobs are worked elsewhere (with Redis, by default,
+ * `node ace queue:work`). Other ace commands and the test runner start
+ * nothing (queue:work and tests start the runtime themselves). Everything
+ * stops cleanly on shutdown.
  */
 export default class QueueProvider {
   constructor(protected app: ApplicationService) {}
 
-  async boot() {}
+  async ready() {
+    if (this.app.getEnvironment() !== 'web') return
+    const { queueRuntime } = await import('#queue/runtime')
+    const config = this.app.config.get<QueueConfig>('queue')
+    await queueRuntime.start({ worker: config.inProcessWorker })
+  }
+
+  async shutdown() {
+    const { queueRuntime } = await import('#queue/runtime')
+    await queueRuntime.stop()
+  }
 }
