@@ -17,12 +17,11 @@ export default class QueueWork extends BaseCommand {
     await queueRuntime.start({ worker: true })
     this.logger.info('queue:work avviato (SIGTERM o Ctrl+C per fermarlo)')
 
-    // app.terminate() runs the queue provider's shutdown, which stops the runtime
-    const stop = async () => {
+    // app.terminate() runs the queue provider's terminating hook, which stops
+    // the runtime (bin/console.ts already calls it on SIGTERM)
+    process.once('SIGINT', async () => {
       this.logger.info('queue:work: arresto, attendo i job in corso')
       await this.app.terminate()
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    })
   }
 }

@@ -1,0 +1,139 @@
+import { test } from '@japa/runner'
+import { rmSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { MigrationRunner } from '@adonisjs/lucid/migration'
+import { outbox } from '#queue/outbox'
+import {
+  createEffectsTable,
+  EFFECT_EVENT,
+  EFFECT_JOB,
+  EFFECTS_TABLE,
+  type EffectRequest,
+} from '#tests/fixtures/jobs/effect_job'
+import { AppServer, freePort, waitUntil } from './app_server.js'
+
+/**
+ * DESIGN "Queues": the in-process driver keeps its jobs in the database,
+ * so killing the server loses nothing, and runOnce keeps a job that runs
+ * again from applying its effect twice.
+ */
+const CONNECTION = 'queue_embedded'
+const SQLITE_PATH = `tmp/embedded-queue-${process.pid}.sqlite`
+const JOBS = 6
+const LEASE_MS = 3000
+
+function removeDatabase() {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(app.makePath(SQLITE_PATH + suffix), { force: true })
+}
+
+function serverEnv(port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DB_CONNECTION: 'sqlite',
+    SQLITE_PATH,
+    // empty wins over a REDIS_URL in .env: the in-process driver, worked by the web process
+    REDIS_URL: '',
+    QUEUE_IN_PROCESS_WORKER: 'true',
+    QUEUE_LEASE_MS: String(LEASE_MS),
+    QUEUE_TEST_FIXTURES: 'true',
+  }
+}
+
+test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) => {
+  const servers: AppServer[] = []
+
+  group.setup(async () => {
+    removeDatabase()
+    db.manager.add(CONNECTION, {
+      client: 'better-sqlite3',
+      connection: { filename: app.makePath(SQLITE_PATH) },
+      useNullAsDefault: true,
+      pool: {
+        // the server writes to the same file meanwhile
+        afterCreate: (connection: any, done: (error: Error | null, conn: any) => void) => {
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('busy_timeout = 5000')
+          done(null, connection)
+        },
+      },
+      migrations: { naturalSort: true, paths: ['database/migrations'] },
+    })
+    const migrator = new MigrationRunner(db, app, { direction: 'up', connectionName: CONNECTION })
+    await migrator.run()
+    if (migrator.error) throw migrator.error
+    await createEffectsTable(db.connection(CONNECTION))
+
+    return async () => {
+      for (const server of servers) await server.kill()
+      await db.manager.close(CONNECTION)
+      removeDatabase()
+    }
+  })
+
+  test('jobs killed mid-run all finish after a restart, each effect applied once', async ({ assert }) => {
+    const client = db.connection(CONNECTION)
+    const port = await freePort()
+    const effects = () => client.from(EFFECTS_TABLE).select('effect_key')
+    const jobs = () => client.from('queue_jobs').select('job_key', 'status', 'attempts')
+
+    // events recorded while the server is down; each job commits its effect,
+    // then works 3 s more before it is done
+    const eventIds = await client.transaction(async (trx) => {
+      const ids: number[] = []
+      for (let i = 1; i <= JOBS; i++) {
+        const request: EffectRequest = { label: `effetto ${i}`, sleepBeforeMs: 200, sleepAfterMs: 3000 }
+        ids.push(await outbox.record(trx, { type: EFFECT_EVENT, payload: { ...request } }))
+      }
+      return ids
+    })
+
+    const first = new AppServer(serverEnv(port))
+    servers.push(first)
+    await first.waitForHttp(port)
+    await waitUntil(async () => (await effects()).length > 0, 60_000, () => `no job ran:\n${first.output}`)
+    await first.kill()
+
+    const killedAt = { jobs: await jobs(), effects: (await effects()).map((row) => row.effect_key) }
+    const interrupted = killedAt.jobs.filter(
+      (job) => job.status === 'running' && killedAt.effects.includes(job.job_key)
+    )
+    assert.isAbove(interrupted.length, 0, 'a job was killed after committing its effect')
+    assert.isBelow(
+      killedAt.jobs.filter((job) => job.status === 'completed').length,
+      JOBS,
+      'jobs were still pending or running'
+    )
+
+    const second = new AppServer(serverEnv(port))
+    servers.push(second)
+    await waitUntil(
+      async () => (await jobs()).filter((job) => job.status === 'completed').length === JOBS,
+      90_000,
+      () => `jobs not completed after the restart:\n${second.output}`
+    )
+    await second.kill()
+
+    const expectedKeys = eventIds.map((id) => `outbox:${id}:${EFFECT_JOB}`)
+    assert.sameMembers(
+      (await effects()).map((row) => row.effect_key),
+      expectedKeys,
+      'one effect per event, none twice'
+    )
+    const finalJobs = await jobs()
+    assert.sameMembers(
+      finalJobs.map((job) => job.job_key),
+      expectedKeys,
+      'one job per event'
+    )
+    for (const job of interrupted) {
+      const after = finalJobs.find((row) => row.job_key === job.job_key)!
+      assert.isAbove(after.attempts, job.attempts, `${job.job_key} was delivered again after the kill`)
+    }
+    const pendingEvents = await client.from('outbox_events').whereNull('dispatched_at')
+    assert.lengthOf(pendingEvents, 0)
+  })
+})
