@@ -180,15 +180,18 @@ export function caseBuilder<
   return {
     name: options.name ?? `${options.plugin.point} conformance: ${options.plugin.id}`,
     capabilities,
-    /** `requires` names the capability that switches the case on */
+    /**
+     * `requires` switches the case on: the name of a capability, or an
+     * optional harness ability (`{ available: !!harness.x, reason }`).
+     */
     define(
       title: string,
       body: (env: CaseEnv<Adapter, Capabilities, Harness>) => Promise<void>,
-      requires?: keyof Capabilities & string
+      requires?: (keyof Capabilities & string) | { available: boolean; reason: string }
     ): ConformanceCase {
       return {
         title,
-        skipReason: requires && !capabilities[requires] ? `capability "${requires}" is off` : undefined,
+        skipReason: skipReason(capabilities, requires),
         async run() {
           await options.harness.reset?.()
           const adapter = await createAdapter()
@@ -221,6 +224,15 @@ export async function rejection<E extends Error>(
 /** A key unique to one call, for idempotency keys and references. */
 export function uniqueKey(prefix: string) {
   return `${prefix}-${randomUUID()}`
+}
+
+function skipReason<Capabilities extends Record<string, boolean>>(
+  capabilities: Capabilities,
+  requires: (keyof Capabilities & string) | { available: boolean; reason: string } | undefined
+) {
+  if (requires === undefined) return undefined
+  if (typeof requires === 'object') return requires.available ? undefined : requires.reason
+  return capabilities[requires] ? undefined : `capability "${requires}" is off`
 }
 
 function slash(path: string) {
