@@ -12,7 +12,17 @@ import type { SchemaTypes } from '@vinejs/vine/types'
  *     password: field.secret({ label: 'Password' }),
  *   }
  */
-export type FieldInput = 'text' | 'textarea' | 'url' | 'email' | 'number' | 'boolean' | 'select' | 'password'
+export const FIELD_INPUTS = [
+  'text',
+  'textarea',
+  'url',
+  'email',
+  'number',
+  'boolean',
+  'select',
+  'password',
+] as const
+export type FieldInput = (typeof FIELD_INPUTS)[number]
 
 export type FieldOption = { value: string; label: string }
 
@@ -39,7 +49,11 @@ export type InferConfig<Fields extends ConfigFields> = {
 type Common<V> = { label: string; help?: string; default?: V }
 type Optional<V, O extends boolean | undefined> = O extends true ? V | undefined : V
 
-function make<V>(input: FieldInput, schema: any, opts: Common<V> & { optional?: boolean; secret?: boolean; options?: FieldOption[] }): ConfigField<V> {
+function make<V>(
+  input: FieldInput,
+  schema: any,
+  opts: Common<V> & { optional?: boolean; secret?: boolean; options?: FieldOption[] }
+): ConfigField<V> {
   return {
     label: opts.label,
     help: opts.help,
@@ -53,8 +67,17 @@ function make<V>(input: FieldInput, schema: any, opts: Common<V> & { optional?: 
 }
 
 export const field = {
-  text<O extends boolean | undefined = false>(opts: Common<string> & { optional?: O; maxLength?: number }) {
-    return make<Optional<string, O>>('text', vine.string().trim().maxLength(opts.maxLength ?? 255), opts)
+  text<O extends boolean | undefined = false>(
+    opts: Common<string> & { optional?: O; maxLength?: number }
+  ) {
+    return make<Optional<string, O>>(
+      'text',
+      vine
+        .string()
+        .trim()
+        .maxLength(opts.maxLength ?? 255),
+      opts
+    )
   },
   textarea<O extends boolean | undefined = false>(opts: Common<string> & { optional?: O }) {
     return make<Optional<string, O>>('textarea', vine.string().trim().maxLength(20_000), opts)
@@ -62,14 +85,19 @@ export const field = {
   url<O extends boolean | undefined = false>(opts: Common<string> & { optional?: O }) {
     return make<Optional<string, O>>(
       'url',
-      vine.string().trim().url({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }),
+      vine
+        .string()
+        .trim()
+        .url({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }),
       opts
     )
   },
   email<O extends boolean | undefined = false>(opts: Common<string> & { optional?: O }) {
     return make<Optional<string, O>>('email', vine.string().trim().email(), opts)
   },
-  number<O extends boolean | undefined = false>(opts: Common<number> & { optional?: O; min?: number; max?: number }) {
+  number<O extends boolean | undefined = false>(
+    opts: Common<number> & { optional?: O; min?: number; max?: number }
+  ) {
     let schema = vine.number()
     if (opts.min !== undefined) schema = schema.min(opts.min)
     if (opts.max !== undefined) schema = schema.max(opts.max)
@@ -77,19 +105,33 @@ export const field = {
   },
   boolean(opts: Common<boolean>) {
     // an unchecked checkbox sends nothing: absent means false
-    return make<boolean>('boolean', vine.boolean().optional().transform((value) => value ?? false), {
-      ...opts,
-      optional: false,
-    })
+    return make<boolean>(
+      'boolean',
+      vine
+        .boolean()
+        .optional()
+        .transform((value) => value ?? false),
+      {
+        ...opts,
+        optional: false,
+      }
+    )
   },
   select<const Values extends string, O extends boolean | undefined = false>(
     opts: Common<Values> & { optional?: O; options: Array<{ value: Values; label: string }> }
   ) {
-    return make<Optional<Values, O>>('select', vine.enum(opts.options.map((option) => option.value)), opts)
+    return make<Optional<Values, O>>(
+      'select',
+      vine.enum(opts.options.map((option) => option.value)),
+      opts
+    )
   },
   /** Stored encrypted; the form never shows it back (blank keeps the saved value). */
   secret<O extends boolean | undefined = false>(opts: Common<string> & { optional?: O }) {
-    return make<Optional<string, O>>('password', vine.string().maxLength(4096), { ...opts, secret: true })
+    return make<Optional<string, O>>('password', vine.string().maxLength(4096), {
+      ...opts,
+      secret: true,
+    })
   },
 }
 

@@ -92,7 +92,10 @@ export interface PluginManifest<
   config: Fields
   /** builds the adapter for one ente; called again when the config changes */
   create(context: PluginContext<InferConfig<Fields>>): Adapter | Promise<Adapter>
-  healthCheck?(context: PluginContext<InferConfig<Fields>>, adapter: Adapter): Promise<HealthCheckResult>
+  healthCheck?(
+    context: PluginContext<InferConfig<Fields>>,
+    adapter: Adapter
+  ): Promise<HealthCheckResult>
   routes?: PluginRoute<Adapter, InferConfig<Fields>>[]
   /** absolute folder of Edge views, mounted as `<plugin id>::` */
   views?: URL
@@ -100,7 +103,13 @@ export interface PluginManifest<
   migrations?: URL
   jobs?: Record<string, PluginJob<Adapter, InferConfig<Fields>>>
   /** a local server speaking the vendor protocol, mounted at /_sim/<id>/ outside production */
-  simulator?: { routes: Array<Omit<PluginRoute<never, never>, 'handler'> & { handler: (request: PluginHttpRequest) => Promise<PluginHttpResponse> | PluginHttpResponse }> }
+  simulator?: {
+    routes: Array<
+      Omit<PluginRoute<never, never>, 'handler'> & {
+        handler: (request: PluginHttpRequest) => Promise<PluginHttpResponse> | PluginHttpResponse
+      }
+    >
+  }
   /** demo and test plugins never run in production */
   demo?: boolean
 }
