@@ -18,10 +18,11 @@ export default class EntePlugin extends compose(BaseModel, TenantOwned) {
   @column()
   declare pluginId: string
 
-  @column()
+  // SQLite returns booleans as 0/1
+  @column({ consume: Boolean })
   declare inContract: boolean
 
-  @column()
+  @column({ consume: Boolean })
   declare enabled: boolean
 
   @jsonColumn()
