@@ -6,9 +6,12 @@
 import edge from 'edge.js'
 import env from '#start/env'
 import { DateTime } from 'luxon'
+import { asset } from '#controllers/assets_controller'
 
 edge.global('appName', 'Servizi digitali')
 edge.global('demoMode', env.get('NODE_ENV') !== 'production')
+/** Versioned URL of a served CSS/JS/SVG file (long-cached). */
+edge.global('asset', asset)
 
 /** Dates shown to people: Italian format, Europe/Rome. */
 edge.global('formatDate', (value: DateTime | Date | string | null, withTime = true) => {

@@ -1,0 +1,52 @@
+/*
+ * Behaviour of the pages as Alpine components registered by name. Alpine
+ * runs in its CSP build, which evaluates no code written in the page: the
+ * templates only name these components, their properties and methods.
+ * This file loads before Alpine, so the components exist when it starts.
+ */
+document.addEventListener('alpine:init', () => {
+  const Alpine = window.Alpine
+
+  /**
+   * Narrows a server-rendered list as the visitor types; the search form
+   * still works without JavaScript. Markup: x-data="filterList" on the
+   * wrapper, with data-results-zero / -one / -other ("{count}") texts; the
+   * input has x-model="query" x-on:input="apply"; each item has
+   * data-filter-item and data-filter-text (lower case); the live status has
+   * x-text="status".
+   */
+  Alpine.data('filterList', () => ({
+    query: '',
+    visible: 0,
+
+    init() {
+      // x-model would blank the input: start from what the server rendered
+      const input = this.$root.querySelector('[x-model="query"]')
+      this.query = input ? input.value : ''
+      this.apply()
+    },
+
+    items() {
+      return Array.from(this.$root.querySelectorAll('[data-filter-item]'))
+    },
+
+    apply() {
+      const words = this.query.toLowerCase().split(/\s+/).filter(Boolean)
+      let visible = 0
+      for (const item of this.items()) {
+        const text = item.dataset.filterText || ''
+        const match = words.every((word) => text.includes(word))
+        item.hidden = !match
+        if (match) visible++
+      }
+      this.visible = visible
+    },
+
+    get status() {
+      const data = this.$root.dataset
+      if (this.visible === 0) return data.resultsZero
+      if (this.visible === 1) return data.resultsOne
+      return (data.resultsOther || '').replace('{count}', String(this.visible))
+    },
+  }))
+})
