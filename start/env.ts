@@ -26,7 +26,13 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
 
-  REDIS_URL: Env.schema.string.optional({ format: 'url', tld: false, protocol: false }),
+  // Env's url format accepts only http(s) and ftp: redis:// and rediss:// checked here
+  REDIS_URL: (key: string, value?: string) => {
+    if (value && !/^rediss?:\/\/[^/]/.test(value)) {
+      throw new Error(`Value for environment variable "${key}" must be a redis:// or rediss:// URL, instead received "${value}"`)
+    }
+    return value || undefined
+  },
   QUEUE_IN_PROCESS_WORKER: Env.schema.boolean.optional(),
   QUEUE_LEASE_MS: Env.schema.number.optional(),
   QUEUE_TEST_FIXTURES: Env.schema.boolean.optional(),

@@ -43,7 +43,8 @@ interface BullJobData {
 export class BullmqQueueDriver implements QueueDriver {
   readonly name = 'bullmq' as const
 
-  #producer: { redis: Redis; queue: Queue<BullJobData> } | null = null
+  #redis: Redis | null = null
+  #queue: Queue<BullJobData> | null = null
   #worker: Worker<BullJobData> | null = null
   #lastConnectionError: string | null = null
 
@@ -88,15 +89,12 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async close() {
     await this.stopWorker()
-    const producer = this.#producer
-    if (!producer) return
-    this.#producer = null
-    await producer.queue.close()
-    if (producer.redis.status === 'ready') {
-      await producer.redis.quit()
-    } else {
-      producer.redis.disconnect()
-    }
+    const [queue, redis] = [this.#queue, this.#redis]
+    this.#queue = null
+    this.#redis = null
+    await queue?.close()
+    if (redis?.status === 'ready') await redis.quit()
+    else redis?.disconnect()
   }
 
   async listFailed(limit: number): Promise<FailedJob[]> {
@@ -132,9 +130,9 @@ export class BullmqQueueDriver implements QueueDriver {
     })
   }
 
-  #producerConnection() {
-    if (!this.#producer) {
-      const redis = new Redis(this.options.url, {
+  #producerRedis() {
+    if (!this.#redis) {
+      this.#redis = new Redis(this.options.url, {
         // while Redis is down commands fail at once instead of waiting in memory
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
@@ -143,28 +141,27 @@ export class BullmqQueueDriver implements QueueDriver {
         // keep reconnecting in the background, at most every 5 s
         retryStrategy: (times) => Math.min(times * 500, 5000),
       })
-      redis.on('error', (error) => this.#logConnectionError(error))
-      redis.on('ready', () => (this.#lastConnectionError = null))
-      const queue = new Queue<BullJobData>(this.options.queueName, {
-        connection: redis,
-        prefix: this.options.prefix,
-        defaultJobOptions: {
-          removeOnComplete: { age: this.options.keepCompletedSeconds },
-          removeOnFail: { age: this.options.keepFailedSeconds },
-        },
-      })
-      queue.on('error', (error) => this.#logConnectionError(error))
-      this.#producer = { redis, queue }
+      this.#redis.on('error', (error) => this.#logConnectionError(error))
+      this.#redis.on('ready', () => (this.#lastConnectionError = null))
     }
-    return this.#producer
+    return this.#redis
   }
 
   /** The producer queue once connected; QueueUnavailableError without waiting long. */
   async #readyQueue() {
-    const { redis, queue } = this.#producerConnection()
-    if (redis.status === 'ready') return queue
-    // a first connection (or a reconnection) in progress gets a short wait;
-    // a Redis known to be down fails at once
+    const redis = this.#producerRedis()
+    if (redis.status !== 'ready') await this.#waitForConnection(redis)
+    // created on a ready connection only: a Queue still initialising when it
+    // is closed reports its failure after its listeners are gone (unhandled)
+    this.#queue ??= this.#createQueue(redis)
+    return this.#queue
+  }
+
+  /**
+   * A first connection (or a reconnection) in progress gets a short wait;
+   * a Redis known to be down fails at once.
+   */
+  async #waitForConnection(redis: Redis) {
     if (redis.status !== 'connecting' && redis.status !== 'connect') {
       throw new QueueUnavailableError(this.#lastConnectionError ?? `Redis ${redis.status}`)
     }
@@ -182,6 +179,18 @@ export class BullmqQueueDriver implements QueueDriver {
       redis.once('ready', onReady)
       redis.once('error', onError)
     })
+  }
+
+  #createQueue(redis: Redis) {
+    const queue = new Queue<BullJobData>(this.options.queueName, {
+      connection: redis,
+      prefix: this.options.prefix,
+      defaultJobOptions: {
+        removeOnComplete: { age: this.options.keepCompletedSeconds },
+        removeOnFail: { age: this.options.keepFailedSeconds },
+      },
+    })
+    queue.on('error', (error) => this.#logConnectionError(error))
     return queue
   }
 
@@ -190,7 +199,7 @@ export class BullmqQueueDriver implements QueueDriver {
     try {
       return await call()
     } catch (error) {
-      if (this.#producer?.redis.status !== 'ready') {
+      if (this.#redis?.status !== 'ready') {
         throw new QueueUnavailableError((error as Error).message, { cause: error })
       }
       throw error

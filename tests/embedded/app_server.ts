@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import { setTimeout as sleep } from 'node:timers/promises'
 import app from '@adonisjs/core/services/app'
+import { waitUntil } from './process_helpers.js'
 
 /**
  * The real app server (bin/server.ts) in a child process of its own
@@ -58,22 +57,4 @@ export class AppServer {
       () => `the server did not answer on port ${port}:\n${this.output}`
     )
   }
-}
-
-/** Polls `condition` until it holds; fails with `explain()` after `timeoutMs`. */
-export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, explain: () => string) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(explain())
-    await sleep(100)
-  }
-}
-
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }

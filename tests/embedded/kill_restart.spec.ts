@@ -11,7 +11,8 @@ import {
   EFFECTS_TABLE,
   type EffectRequest,
 } from '#tests/fixtures/jobs/effect_job'
-import { AppServer, freePort, waitUntil } from './app_server.js'
+import { AppServer } from './app_server.js'
+import { freePort, waitUntil } from './process_helpers.js'
 
 /**
  * DESIGN "Queues": the in-process driver keeps its jobs in the database,
