@@ -148,7 +148,11 @@ export async function createTestAdapter<
     ente,
     config,
     logger: options.context?.logger ?? new Logger({ enabled: false, name: 'conformance' }),
-    routeUrl: options.context?.routeUrl ?? ((path) => `${ente.baseUrl}/_plugins/${options.plugin.id}${slash(path)}`),
+    // the runtime's URL scheme (plugin_runtime/plugin_context.ts): /{ente}/auth/{id} for identity, /{ente}/callbacks/{id} otherwise
+    routeUrl:
+      options.context?.routeUrl ??
+      ((path) =>
+        `${ente.baseUrl}/${options.plugin.point === 'identity' ? 'auth' : 'callbacks'}/${options.plugin.id}${slash(path)}`),
     simulatorUrl: options.context?.simulatorUrl ?? ((path) => `${origin}/_sim/${options.plugin.id}${slash(path)}`),
   }
   return { adapter: await options.plugin.create(context), context }

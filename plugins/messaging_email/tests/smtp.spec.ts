@@ -1,6 +1,10 @@
 import { test } from '@japa/runner'
 import { createTestAdapter } from '#extension_points/messaging/testing'
-import { MessageRefusedError, RemoteConfigurationError } from '#extension_points/messaging/errors'
+import {
+  MessageRefusedError,
+  RemoteConfigurationError,
+  RemoteUnavailableError,
+} from '#extension_points/messaging/errors'
 import type { OutgoingMessage } from '#extension_points/messaging/contract'
 import plugin from '../plugin.js'
 import { readMail } from './helpers/mime.js'
@@ -61,6 +65,29 @@ test.group('messaging_email over SMTP', (group) => {
     assert.instanceOf(error, MessageRefusedError)
     assert.equal(error.reason, 'recipient_refused')
     assert.include(error.detail, '550')
+  })
+
+  test('a 550 5.1.1 (no such mailbox) is a refusal for an unknown recipient', async ({ assert }) => {
+    sink.refuse('inesistente@example.test', { code: 550, text: '5.1.1 No such mailbox' })
+    const { adapter } = await createTestAdapter({ plugin, config })
+    const error = await adapter.send(message('inesistente@example.test')).catch((caught) => caught)
+
+    assert.instanceOf(error, MessageRefusedError)
+    assert.equal(error.reason, 'recipient_unknown')
+  })
+
+  test('a 4xx answer (greylisting) is temporary: retryable, and the retry is not answered from memory', async ({
+    assert,
+  }) => {
+    sink.refuse('greylist@example.test', { code: 451, text: '4.7.1 Greylisted, try again later' })
+    const { adapter } = await createTestAdapter({ plugin, config })
+    const error = await adapter.send(message('greylist@example.test')).catch((caught) => caught)
+    assert.instanceOf(error, RemoteUnavailableError)
+    assert.isTrue(error.retryable)
+
+    sink.accept('greylist@example.test')
+    await adapter.send(message('greylist@example.test'))
+    assert.lengthOf(sink.to('greylist@example.test'), 1)
   })
 
   test('a wrong SMTP password is a configuration error, not retried', async ({ assert }) => {

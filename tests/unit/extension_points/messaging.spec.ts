@@ -67,5 +67,8 @@ test.group('Messaging conformance suite', () => {
     }).run()
 
     assert.sameMembers(titles(results, 'failed'), Object.values(MESSAGING_CASES))
+    for (const result of results) {
+      assert.propertyVal(result.status === 'failed' ? result.error : {}, 'code', 'E_VALIDATION_ERROR')
+    }
   })
 })

@@ -9,7 +9,8 @@ export interface ReceivedMail {
 
 export class SmtpSink {
   readonly received: ReceivedMail[] = []
-  #refused = new Set<string>()
+  /** address → the answer to its RCPT TO */
+  #refused = new Map<string, { code: number; text: string }>()
   #server: SMTPServer | null = null
 
   constructor(
@@ -17,9 +18,13 @@ export class SmtpSink {
     readonly credentials = { user: 'comune-di-prova', password: 'segreto-smtp' }
   ) {}
 
-  /** Answers 550 5.7.1 at RCPT TO for this address. */
-  refuse(address: string) {
-    this.#refused.add(address.toLowerCase())
+  /** Answers RCPT TO for this address with an error (550 5.7.1 unless told). */
+  refuse(address: string, answer = { code: 550, text: '5.7.1 Recipient refuses mail from this sender' }) {
+    this.#refused.set(address.toLowerCase(), answer)
+  }
+
+  accept(address: string) {
+    this.#refused.delete(address.toLowerCase())
   }
 
   to(address: string) {
@@ -40,8 +45,9 @@ export class SmtpSink {
         callback(valid ? null : new Error('Invalid username or password'), valid ? { user: auth.username } : undefined)
       },
       onRcptTo: (address, _session, callback) => {
-        if (!this.#refused.has(address.address.toLowerCase())) return callback()
-        callback(Object.assign(new Error('5.7.1 Recipient refuses mail from this sender'), { responseCode: 550 }))
+        const refusal = this.#refused.get(address.address.toLowerCase())
+        if (!refusal) return callback()
+        callback(Object.assign(new Error(refusal.text), { responseCode: refusal.code }))
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = []
