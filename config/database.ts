@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
+import { pluginMigrationPaths } from '#plugin_runtime/migration_paths'
 
 /**
  * Embedded default: an SQLite file under storage/. Production and the
@@ -14,7 +15,10 @@ mkdirSync(dirname(app.makePath(sqliteFile)), { recursive: true })
 
 const migrations = {
   naturalSort: true,
-  paths: ['database/migrations'],
+  // a getter: plugins add their folders at boot, after config files load
+  get paths() {
+    return ['database/migrations', ...pluginMigrationPaths]
+  },
 }
 
 const dbConfig = defineConfig({

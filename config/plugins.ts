@@ -1,0 +1,10 @@
+import { definePluginsConfig } from '#plugin_runtime/plugins_config'
+
+/**
+ * Installed plugins (the first of the three switches). Demo and test
+ * plugins (`demo: true`) are installed but never allowed in production;
+ * each ente enables those its contract includes in the backoffice.
+ */
+export default definePluginsConfig({
+  installed: [() => import('#plugins/messaging_email/plugin')],
+})
