@@ -4,4 +4,10 @@
  * `#extension_points/*`.
  */
 export { field, configObjectSchema } from '#plugin_runtime/config_fields'
-export type { ConfigField, ConfigFields, FieldInput, FieldOption, InferConfig } from '#plugin_runtime/config_fields'
+export type {
+  ConfigField,
+  ConfigFields,
+  FieldInput,
+  FieldOption,
+  InferConfig,
+} from '#plugin_runtime/config_fields'

@@ -3,8 +3,17 @@ import { randomUUID } from 'node:crypto'
 import vine from '@vinejs/vine'
 import { Logger } from '@adonisjs/core/logger'
 import type { test as japaTest } from '@japa/runner'
-import { configObjectSchema, type ConfigFields, type InferConfig } from '#plugin_runtime/config_fields'
-import type { EnteInfo, ExtensionPoint, PluginContext, PluginManifest } from '#plugin_runtime/define_plugin'
+import {
+  configObjectSchema,
+  type ConfigFields,
+  type InferConfig,
+} from '#plugin_runtime/config_fields'
+import type {
+  EnteInfo,
+  ExtensionPoint,
+  PluginContext,
+  PluginManifest,
+} from '#plugin_runtime/define_plugin'
 
 /**
  * The machinery shared by the four conformance suites (each point's
@@ -153,7 +162,9 @@ export async function createTestAdapter<
       options.context?.routeUrl ??
       ((path) =>
         `${ente.baseUrl}/${options.plugin.point === 'identity' ? 'auth' : 'callbacks'}/${options.plugin.id}${slash(path)}`),
-    simulatorUrl: options.context?.simulatorUrl ?? ((path) => `${origin}/_sim/${options.plugin.id}${slash(path)}`),
+    simulatorUrl:
+      options.context?.simulatorUrl ??
+      ((path) => `${origin}/_sim/${options.plugin.id}${slash(path)}`),
   }
   return { adapter: await options.plugin.create(context), context }
 }

@@ -42,13 +42,19 @@ export abstract class ExtensionPointError extends Error {
 export class RemoteUnavailableError extends ExtensionPointError {
   readonly code = 'E_REMOTE_UNAVAILABLE'
 
-  constructor(options: { reason?: string; message?: string; retryAfterMs?: number; cause?: unknown } = {}) {
-    super(options.message ?? 'Il sistema esterno non è raggiungibile in questo momento. Riproveremo automaticamente.', {
-      reason: options.reason ?? 'unreachable',
-      retryable: true,
-      retryAfterMs: options.retryAfterMs,
-      cause: options.cause,
-    })
+  constructor(
+    options: { reason?: string; message?: string; retryAfterMs?: number; cause?: unknown } = {}
+  ) {
+    super(
+      options.message ??
+        'Il sistema esterno non è raggiungibile in questo momento. Riproveremo automaticamente.',
+      {
+        reason: options.reason ?? 'unreachable',
+        retryable: true,
+        retryAfterMs: options.retryAfterMs,
+        cause: options.cause,
+      }
+    )
   }
 }
 
@@ -65,7 +71,12 @@ export class ThrottledError extends ExtensionPointError {
   readonly code = 'E_THROTTLED'
   declare readonly retryAfterMs: number
 
-  constructor(options: { retryAfterMs: number; reason?: string; message?: string; cause?: unknown }) {
+  constructor(options: {
+    retryAfterMs: number
+    reason?: string
+    message?: string
+    cause?: unknown
+  }) {
     super(options.message ?? 'Troppe richieste verso il sistema esterno: riproveremo tra poco.', {
       reason: options.reason ?? 'rate_limited',
       retryable: true,
@@ -86,11 +97,14 @@ export class RemoteConfigurationError extends ExtensionPointError {
   readonly code = 'E_REMOTE_CONFIGURATION'
 
   constructor(options: { reason: string; message?: string; cause?: unknown }) {
-    super(options.message ?? 'La configurazione del collegamento con il sistema esterno non è valida.', {
-      reason: options.reason,
-      retryable: false,
-      cause: options.cause,
-    })
+    super(
+      options.message ?? 'La configurazione del collegamento con il sistema esterno non è valida.',
+      {
+        reason: options.reason,
+        retryable: false,
+        cause: options.cause,
+      }
+    )
   }
 }
 

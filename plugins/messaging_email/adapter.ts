@@ -1,4 +1,8 @@
-import type { MessagingAdapter, OutgoingMessage, SendResult } from '#extension_points/messaging/contract'
+import type {
+  MessagingAdapter,
+  OutgoingMessage,
+  SendResult,
+} from '#extension_points/messaging/contract'
 import { MessageRefusedError, ThrottledError } from '#extension_points/messaging/errors'
 import { composeMail, type Sender } from './compose.js'
 import type { MailDelivery } from './delivery.js'
@@ -34,7 +38,8 @@ export class EmailMessagingAdapter implements MessagingAdapter {
     if (this.#sends.size > REMEMBERED_KEYS) this.#sends.delete(this.#sends.keys().next().value!)
     // a failed send must be tried again by the queue's retry, not answered from memory
     sending.catch(() => {
-      if (this.#sends.get(message.idempotencyKey) === sending) this.#sends.delete(message.idempotencyKey)
+      if (this.#sends.get(message.idempotencyKey) === sending)
+        this.#sends.delete(message.idempotencyKey)
     })
     return sending
   }

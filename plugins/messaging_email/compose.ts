@@ -14,9 +14,17 @@ export interface Sender {
  * (another worker, a restart) carries the same Message-ID and mail clients
  * show it once.
  */
-export function composeMail(message: OutgoingMessage, address: string, sender: Sender, enteId: number): ComposedMail {
+export function composeMail(
+  message: OutgoingMessage,
+  address: string,
+  sender: Sender,
+  enteId: number
+): ComposedMail {
   const domain = sender.senderAddress.split('@')[1]
-  const digest = createHash('sha256').update(`${enteId}:${message.idempotencyKey}`).digest('hex').slice(0, 32)
+  const digest = createHash('sha256')
+    .update(`${enteId}:${message.idempotencyKey}`)
+    .digest('hex')
+    .slice(0, 32)
   return {
     from: { name: sender.senderName, address: sender.senderAddress },
     to: [{ name: message.recipient.name ?? '', address }],

@@ -34,7 +34,9 @@ export default defineMessagingPlugin({
   config: emailConfigFields,
 
   create({ config, ente }) {
-    const delivery = config.smtpHost ? enteSmtp({ ...config, smtpHost: config.smtpHost }) : platformMailerDelivery()
+    const delivery = config.smtpHost
+      ? enteSmtp({ ...config, smtpHost: config.smtpHost })
+      : platformMailerDelivery()
     return new EmailMessagingAdapter(config, ente.id, delivery)
   },
 

@@ -5,10 +5,23 @@ import {
 } from '#extension_points/messaging/errors'
 
 /** Fields nodemailer puts on its errors. */
-type SmtpError = Error & { code?: string; responseCode?: number; command?: string; response?: string }
+type SmtpError = Error & {
+  code?: string
+  responseCode?: number
+  command?: string
+  response?: string
+}
 
 /** Connection-level failures: the relay is down or unreachable, try again later. */
-const NETWORK_CODES = new Set(['ECONNECTION', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EPROTOCOL'])
+const NETWORK_CODES = new Set([
+  'ECONNECTION',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'EPROTOCOL',
+])
 
 /**
  * Maps an SMTP failure onto the messaging contract:
@@ -26,7 +39,8 @@ export function toMessagingError(error: unknown): unknown {
     return new RemoteConfigurationError({ reason: 'authentication_failed', cause: error })
   }
   if (responseCode !== undefined && responseCode >= 500) {
-    if (command === 'MAIL FROM') return new RemoteConfigurationError({ reason: 'sender_rejected', cause: error })
+    if (command === 'MAIL FROM')
+      return new RemoteConfigurationError({ reason: 'sender_rejected', cause: error })
     if (command === 'RCPT TO' || code === 'EENVELOPE') {
       const reason = response?.includes('5.1.1') ? 'recipient_unknown' : 'recipient_refused'
       return new MessageRefusedError(reason, { detail: response, cause: error })

@@ -1,4 +1,8 @@
-import { definePlugin, type PluginHttpRequest, type PluginManifest } from '#plugin_runtime/define_plugin'
+import {
+  definePlugin,
+  type PluginHttpRequest,
+  type PluginManifest,
+} from '#plugin_runtime/define_plugin'
 import type { ConfigFields } from '#plugin_runtime/config_fields'
 import { AuthLevel, CIE_LEVEL, type AuthLevelValue } from '#domain/auth_level'
 
@@ -121,7 +125,12 @@ export interface IdentitySession {
 
 export type LogoutRequest =
   | { kind: 'local' }
-  | { kind: 'remote'; requestId: string; transport: BrowserTransport; data: Record<string, unknown> }
+  | {
+      kind: 'remote'
+      requestId: string
+      transport: BrowserTransport
+      data: Record<string, unknown>
+    }
 
 export interface PendingLogout {
   requestId: string
@@ -201,7 +210,9 @@ export interface IdentityAdapter {
    *     return { requestId: pending.requestId, relayState: pending.relayState }
    *   }
    */
-  handleLogoutCallback?(input: LogoutCallbackInput): Promise<{ requestId: string; relayState: string }>
+  handleLogoutCallback?(
+    input: LogoutCallbackInput
+  ): Promise<{ requestId: string; relayState: string }>
 
   /**
    * The SP metadata to publish at IDENTITY_PATHS.metadata. Present with the
@@ -220,7 +231,10 @@ export interface IdentityAdapter {
  * "TINIT-RSSMRA80A01H501U".
  */
 export function normaliseFiscalNumber(value: string): string {
-  return value.trim().toUpperCase().replace(/^TINIT-/, '')
+  return value
+    .trim()
+    .toUpperCase()
+    .replace(/^TINIT-/, '')
 }
 
 /**

@@ -28,10 +28,12 @@ const MESSAGES: Record<IdentityRefusalReason, string> = {
   unknown_request: 'La richiesta di accesso è scaduta o è già stata usata. Riprova ad accedere.',
   expired: 'La risposta del gestore dell’identità è scaduta. Riprova ad accedere.',
   wrong_destination: 'La risposta del gestore dell’identità non era destinata a questo servizio.',
-  level_too_low: 'Il livello di autenticazione usato non basta per questo servizio: accedi con un livello più alto.',
+  level_too_low:
+    'Il livello di autenticazione usato non basta per questo servizio: accedi con un livello più alto.',
   authn_failed: 'Il gestore dell’identità non ha completato l’autenticazione.',
   cancelled: 'Hai annullato l’accesso.',
-  missing_attributes: 'Il gestore dell’identità non ha fornito i dati necessari (codice fiscale, nome e cognome).',
+  missing_attributes:
+    'Il gestore dell’identità non ha fornito i dati necessari (codice fiscale, nome e cognome).',
 }
 
 /**

@@ -43,7 +43,10 @@ export interface TestUser {
  */
 export interface IdentityHarness extends HarnessLifecycle {
   /** The IdP authenticates `user` at `level`; returns the callback the browser brings to IDENTITY_PATHS.login. */
-  answerLogin(login: LoginRequest, answer: { user: TestUser; level: LoginLevel }): Promise<PluginHttpRequest>
+  answerLogin(
+    login: LoginRequest,
+    answer: { user: TestUser; level: LoginLevel }
+  ): Promise<PluginHttpRequest>
   /** The IdP refuses the login (the citizen cancels, or fails to authenticate). */
   denyLogin(login: LoginRequest): Promise<PluginHttpRequest>
   /** Alters a genuine callback after the IdP signed it (e.g. swaps the fiscal number). */
@@ -104,10 +107,20 @@ class PendingStore<Pending extends { requestId: string }> {
   }
 }
 
-async function startLogin(adapter: IdentityAdapter, store: PendingStore<PendingLogin>, level: LoginLevel) {
+async function startLogin(
+  adapter: IdentityAdapter,
+  store: PendingStore<PendingLogin>,
+  level: LoginLevel
+) {
   const relayState = uniqueKey('relay')
   const login = await adapter.buildLoginRequest({ level, relayState })
-  store.keep({ requestId: login.requestId, level, relayState, createdAt: new Date(), data: login.data })
+  store.keep({
+    requestId: login.requestId,
+    level,
+    relayState,
+    createdAt: new Date(),
+    data: login.data,
+  })
   return { login, relayState }
 }
 
@@ -125,11 +138,17 @@ async function assertRefused(promise: Promise<unknown>, what: string, reasons?: 
   const error = await rejection(promise, IdentityCallbackError, what)
   assert.equal(error.retryable, false)
   assert.ok(error.message, 'a refusal explains itself to the citizen')
-  if (reasons) assert.ok(reasons.includes(error.reason), `${what}: reason ${error.reason}, expected ${reasons.join(' or ')}`)
+  if (reasons)
+    assert.ok(
+      reasons.includes(error.reason),
+      `${what}: reason ${error.reason}, expected ${reasons.join(' or ')}`
+    )
 }
 
 /** The identity conformance suite as a list of cases (run it with `.run()`). */
-export function identityConformanceCases<Fields extends ConfigFields>(options: IdentitySuiteOptions<Fields>) {
+export function identityConformanceCases<Fields extends ConfigFields>(
+  options: IdentitySuiteOptions<Fields>
+) {
   const cases = caseBuilder(options)
 
   return new ConformanceSuite(
@@ -142,7 +161,11 @@ export function identityConformanceCases<Fields extends ConfigFields>(options: I
           assert.ok(login.requestId, 'a login request has an id')
           ids.add(login.requestId)
           assertTransport(login.transport)
-          assert.deepEqual(JSON.parse(JSON.stringify(login.data)), login.data, 'pending data survives JSON storage')
+          assert.deepEqual(
+            JSON.parse(JSON.stringify(login.data)),
+            login.data,
+            'pending data survives JSON storage'
+          )
         }
         assert.equal(ids.size, 3, 'each login request has its own id')
       }),
@@ -156,20 +179,28 @@ export function identityConformanceCases<Fields extends ConfigFields>(options: I
         assert.equal(result.requestId, login.requestId)
         assert.equal(result.relayState, relayState)
         const { identity } = result
-        assert.equal(identity.fiscalNumber, TEST_USER.fiscalNumber, 'bare, upper-case codice fiscale')
+        assert.equal(
+          identity.fiscalNumber,
+          TEST_USER.fiscalNumber,
+          'bare, upper-case codice fiscale'
+        )
         assert.equal(identity.name, TEST_USER.name)
         assert.equal(identity.familyName, TEST_USER.familyName)
         assert.equal(identity.level, 2)
         assert.ok(SOURCES.includes(identity.source), `known source (got ${identity.source})`)
         if (identity.email !== undefined) assert.equal(identity.email, TEST_USER.email)
-        if (identity.dateOfBirth !== undefined) assert.equal(identity.dateOfBirth, TEST_USER.dateOfBirth)
+        if (identity.dateOfBirth !== undefined)
+          assert.equal(identity.dateOfBirth, TEST_USER.dateOfBirth)
       }),
 
       cases.define(IDENTITY_CASES.higherLevel, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, store, 1)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 3 })
-        const { identity } = await adapter.handleCallback({ request: callback, findPending: store.find })
+        const { identity } = await adapter.handleCallback({
+          request: callback,
+          findPending: store.find,
+        })
         assert.equal(identity.level, 3)
       }),
 
@@ -177,9 +208,11 @@ export function identityConformanceCases<Fields extends ConfigFields>(options: I
         const store = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, store, 3)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 1 })
-        await assertRefused(adapter.handleCallback({ request: callback, findPending: store.find }), 'level 1 for level 3', [
-          'level_too_low',
-        ])
+        await assertRefused(
+          adapter.handleCallback({ request: callback, findPending: store.find }),
+          'level 1 for level 3',
+          ['level_too_low']
+        )
       }),
 
       cases.define(IDENTITY_CASES.tampered, async ({ adapter, harness }) => {
@@ -187,40 +220,54 @@ export function identityConformanceCases<Fields extends ConfigFields>(options: I
         const { login } = await startLogin(adapter, store, 2)
         const genuine = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         const tampered = await harness.tamper(genuine)
-        await assertRefused(adapter.handleCallback({ request: tampered, findPending: store.find }), 'tampered callback')
+        await assertRefused(
+          adapter.handleCallback({ request: tampered, findPending: store.find }),
+          'tampered callback'
+        )
       }),
 
       cases.define(IDENTITY_CASES.unknownRequest, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const unstored = await adapter.buildLoginRequest({ level: 2, relayState: uniqueKey('relay') })
+        const unstored = await adapter.buildLoginRequest({
+          level: 2,
+          relayState: uniqueKey('relay'),
+        })
         const unsolicited = await harness.answerLogin(unstored, { user: TEST_USER, level: 2 })
-        await assertRefused(adapter.handleCallback({ request: unsolicited, findPending: store.find }), 'unsolicited answer', [
-          'unknown_request',
-        ])
+        await assertRefused(
+          adapter.handleCallback({ request: unsolicited, findPending: store.find }),
+          'unsolicited answer',
+          ['unknown_request']
+        )
 
         const { login } = await startLogin(adapter, store, 2)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         await adapter.handleCallback({ request: callback, findPending: store.find })
-        await assertRefused(adapter.handleCallback({ request: callback, findPending: store.find }), 'replayed answer', [
-          'unknown_request',
-        ])
+        await assertRefused(
+          adapter.handleCallback({ request: callback, findPending: store.find }),
+          'replayed answer',
+          ['unknown_request']
+        )
       }),
 
       cases.define(IDENTITY_CASES.denied, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, store, 2)
         const denial = await harness.denyLogin(login)
-        await assertRefused(adapter.handleCallback({ request: denial, findPending: store.find }), 'denied login', [
-          'authn_failed',
-          'cancelled',
-        ])
+        await assertRefused(
+          adapter.handleCallback({ request: denial, findPending: store.find }),
+          'denied login',
+          ['authn_failed', 'cancelled']
+        )
       }),
 
       cases.define(IDENTITY_CASES.logout, async ({ adapter, harness, capabilities }) => {
         const logins = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, logins, 2)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
-        const { identity } = await adapter.handleCallback({ request: callback, findPending: logins.find })
+        const { identity } = await adapter.handleCallback({
+          request: callback,
+          findPending: logins.find,
+        })
 
         const relayState = uniqueKey('logout')
         const logout = await adapter.logout({ session: identity, relayState })
@@ -235,9 +282,17 @@ export function identityConformanceCases<Fields extends ConfigFields>(options: I
         assert.ok(harness.answerLogout, 'singleLogout needs harness.answerLogout')
 
         const logouts = new PendingStore<PendingLogout>()
-        logouts.keep({ requestId: logout.requestId, relayState, createdAt: new Date(), data: logout.data })
+        logouts.keep({
+          requestId: logout.requestId,
+          relayState,
+          createdAt: new Date(),
+          data: logout.data,
+        })
         const answer = await harness.answerLogout(logout)
-        const done = await adapter.handleLogoutCallback({ request: answer, findPending: logouts.find })
+        const done = await adapter.handleLogoutCallback({
+          request: answer,
+          findPending: logouts.find,
+        })
         assert.equal(done.requestId, logout.requestId)
         assert.equal(done.relayState, relayState)
       }),

@@ -135,7 +135,10 @@ export interface MessagingAdapter {
  *   })
  */
 export function defineMessagingPlugin<Fields extends ConfigFields>(
-  manifest: Omit<PluginManifest<'messaging', MessagingAdapter, MessagingCapabilities, Fields>, 'point'>
+  manifest: Omit<
+    PluginManifest<'messaging', MessagingAdapter, MessagingCapabilities, Fields>,
+    'point'
+  >
 ): PluginManifest<'messaging', MessagingAdapter, MessagingCapabilities, Fields> {
   return definePlugin({ ...manifest, point: 'messaging' })
 }

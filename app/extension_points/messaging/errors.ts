@@ -14,7 +14,8 @@ export {
  * recipient_unknown: no such mailbox or profile;
  * message_rejected: the channel refuses the content (too long, bad format).
  */
-export type MessageRefusalReason = 'no_address' | 'recipient_refused' | 'recipient_unknown' | 'message_rejected'
+export type MessageRefusalReason =
+  'no_address' | 'recipient_refused' | 'recipient_unknown' | 'message_rejected'
 
 const REFUSAL_MESSAGES: Record<MessageRefusalReason, string> = {
   no_address: 'Il destinatario non ha un recapito utilizzabile su questo canale.',
@@ -36,8 +37,15 @@ export class MessageRefusedError extends ExtensionPointError {
   /** the channel's own answer, for operators (e.g. "550 5.1.1 mailbox unavailable") */
   readonly detail?: string
 
-  constructor(reason: MessageRefusalReason, options: { detail?: string; message?: string; cause?: unknown } = {}) {
-    super(options.message ?? REFUSAL_MESSAGES[reason], { reason, retryable: false, cause: options.cause })
+  constructor(
+    reason: MessageRefusalReason,
+    options: { detail?: string; message?: string; cause?: unknown } = {}
+  ) {
+    super(options.message ?? REFUSAL_MESSAGES[reason], {
+      reason,
+      retryable: false,
+      cause: options.cause,
+    })
     this.detail = options.detail
   }
 }
@@ -47,6 +55,9 @@ export class MessageNotFoundError extends ExtensionPointError {
   readonly code = 'E_MESSAGE_NOT_FOUND'
 
   constructor(messageId: string) {
-    super(`Messaggio ${messageId} non trovato sul canale di invio.`, { reason: 'not_found', retryable: false })
+    super(`Messaggio ${messageId} non trovato sul canale di invio.`, {
+      reason: 'not_found',
+      retryable: false,
+    })
   }
 }

@@ -9,8 +9,19 @@ import {
   type SuiteOptions,
 } from '#extension_points/conformance'
 import type { ConfigFields } from '#plugin_runtime/config_fields'
-import type { DeliveryState, MessagingAdapter, MessagingCapabilities, MessageRecipient, OutgoingMessage } from './contract.js'
-import { MessageNotFoundError, MessageRefusedError, RemoteUnavailableError, ThrottledError } from './errors.js'
+import type {
+  DeliveryState,
+  MessagingAdapter,
+  MessagingCapabilities,
+  MessageRecipient,
+  OutgoingMessage,
+} from './contract.js'
+import {
+  MessageNotFoundError,
+  MessageRefusedError,
+  RemoteUnavailableError,
+  ThrottledError,
+} from './errors.js'
 
 export { createTestAdapter, type CaseResult } from '#extension_points/conformance'
 
@@ -48,9 +59,12 @@ export const MESSAGING_CASES = {
   send: 'delivers a message with subject, body and attachments',
   idempotent: 'sending again with the same idempotency key delivers once',
   noAddress: 'a recipient without an address for the channel is refused (no_address)',
-  refusal: 'a recipient the channel refuses raises MessageRefusedError, not retryable, and nothing is delivered',
-  throttling: 'over the rate limit raises ThrottledError with retryAfterMs and delivers nothing more',
-  remoteDown: 'a channel that is down raises RemoteUnavailableError (retryable); the retry delivers once',
+  refusal:
+    'a recipient the channel refuses raises MessageRefusedError, not retryable, and nothing is delivered',
+  throttling:
+    'over the rate limit raises ThrottledError with retryAfterMs and delivers nothing more',
+  remoteDown:
+    'a channel that is down raises RemoteUnavailableError (retryable); the retry delivers once',
   deliveryStatus: 'reports the delivery status of a sent message and refuses unknown ids',
 } as const
 
@@ -65,7 +79,9 @@ export type MessagingSuiteOptions<Fields extends ConfigFields> = SuiteOptions<
 const DELIVERY_STATES: DeliveryState[] = ['accepted', 'delivered', 'failed', 'refused']
 
 /** The messaging conformance suite as a list of cases (run it with `.run()`). */
-export function messagingConformanceCases<Fields extends ConfigFields>(options: MessagingSuiteOptions<Fields>) {
+export function messagingConformanceCases<Fields extends ConfigFields>(
+  options: MessagingSuiteOptions<Fields>
+) {
   const cases = caseBuilder(options)
 
   return new ConformanceSuite(
@@ -76,7 +92,10 @@ export function messagingConformanceCases<Fields extends ConfigFields>(options: 
         const { message, reference, files } = sampleMessage(recipient, capabilities.attachments)
         const result = await adapter.send(message)
         assert.ok(result.messageId, 'send answers the channel message id')
-        assert.ok(['accepted', 'delivered'].includes(result.state), `state after send: ${result.state}`)
+        assert.ok(
+          ['accepted', 'delivered'].includes(result.state),
+          `state after send: ${result.state}`
+        )
 
         const delivered = await harness.delivered(recipient)
         assert.equal(delivered.length, 1, 'exactly one message reaches the recipient')
@@ -97,12 +116,20 @@ export function messagingConformanceCases<Fields extends ConfigFields>(options: 
         const first = await adapter.send(message)
         const second = await adapter.send(message)
         assert.equal(second.messageId, first.messageId, 'the same key answers the same message id')
-        assert.equal((await harness.delivered(recipient)).length, 1, 'the recipient gets the message once')
+        assert.equal(
+          await countDelivered(harness, recipient),
+          1,
+          'the recipient gets the message once'
+        )
       }),
 
       cases.define(MESSAGING_CASES.noAddress, async ({ adapter }) => {
         const { message } = sampleMessage({ name: 'Senza Recapito' }, false)
-        const error = await rejection(adapter.send(message), MessageRefusedError, 'recipient without address')
+        const error = await rejection(
+          adapter.send(message),
+          MessageRefusedError,
+          'recipient without address'
+        )
         assert.equal(error.reason, 'no_address')
         assert.equal(error.retryable, false)
       }),
@@ -110,11 +137,15 @@ export function messagingConformanceCases<Fields extends ConfigFields>(options: 
       cases.define(MESSAGING_CASES.refusal, async ({ adapter, harness, capabilities }) => {
         const recipient = await harness.refusedRecipient()
         const { message } = sampleMessage(recipient, capabilities.attachments)
-        const error = await rejection(adapter.send(message), MessageRefusedError, 'refused recipient')
+        const error = await rejection(
+          adapter.send(message),
+          MessageRefusedError,
+          'refused recipient'
+        )
         assert.equal(error.retryable, false, 'a refusal is never retried')
         assert.ok(error.reason, 'a refusal carries a machine reason')
         assert.ok(error.message, 'a refusal carries a message for operators')
-        assert.equal((await harness.delivered(recipient)).length, 0, 'nothing is delivered')
+        assert.equal(await countDelivered(harness, recipient), 0, 'nothing is delivered')
       }),
 
       cases.define(MESSAGING_CASES.throttling, async ({ harness, capabilities, createAdapter }) => {
@@ -125,24 +156,36 @@ export function messagingConformanceCases<Fields extends ConfigFields>(options: 
           await adapter.send(sampleMessage(recipient, capabilities.attachments).message)
         }
         const over = adapter.send(sampleMessage(recipient, capabilities.attachments).message)
-        const error = await rejection(over, ThrottledError, `message ${limit + 1} of ${limit} allowed`)
+        const error = await rejection(
+          over,
+          ThrottledError,
+          `message ${limit + 1} of ${limit} allowed`
+        )
         assert.equal(error.retryable, true)
         assert.ok(
           Number.isFinite(error.retryAfterMs) && error.retryAfterMs > 0,
           `retryAfterMs is a positive delay (got ${error.retryAfterMs})`
         )
-        assert.equal((await harness.delivered(recipient)).length, limit, 'the throttled message is not delivered')
+        assert.equal(
+          await countDelivered(harness, recipient),
+          limit,
+          'the throttled message is not delivered'
+        )
       }),
 
       cases.define(MESSAGING_CASES.remoteDown, async ({ adapter, harness, capabilities }) => {
         const recipient = await harness.recipient()
         const { message } = sampleMessage(recipient, capabilities.attachments)
         await harness.takeDown()
-        const error = await rejection(adapter.send(message), RemoteUnavailableError, 'send while the channel is down')
+        const error = await rejection(
+          adapter.send(message),
+          RemoteUnavailableError,
+          'send while the channel is down'
+        )
         assert.equal(error.retryable, true)
         await harness.bringUp()
         await adapter.send(message)
-        assert.equal((await harness.delivered(recipient)).length, 1, 'the retry delivers once')
+        assert.equal(await countDelivered(harness, recipient), 1, 'the retry delivers once')
       }),
 
       cases.define(
@@ -155,7 +198,11 @@ export function messagingConformanceCases<Fields extends ConfigFields>(options: 
           assert.ok(DELIVERY_STATES.includes(status.state), `known state (got ${status.state})`)
           assert.notEqual(status.state, 'refused', 'a delivered message is not reported refused')
           assert.ok(status.updatedAt instanceof Date && !Number.isNaN(status.updatedAt.getTime()))
-          await rejection(adapter.getDeliveryStatus(uniqueKey('unknown')), MessageNotFoundError, 'unknown message id')
+          await rejection(
+            adapter.getDeliveryStatus(uniqueKey('unknown')),
+            MessageNotFoundError,
+            'unknown message id'
+          )
         },
         'deliveryTracking'
       ),
@@ -181,6 +228,11 @@ export function messagingConformance<Fields extends ConfigFields>(
   messagingConformanceCases(options).register(options.test, { timeout: options.timeout })
 }
 
+async function countDelivered(harness: MessagingHarness, recipient: MessageRecipient) {
+  const delivered = await harness.delivered(recipient)
+  return delivered.length
+}
+
 /**
  * A realistic notification: an Italian subject with accents (10..120
  * characters, App IO's bounds), a markdown body over 80 characters, and a
@@ -193,8 +245,16 @@ function sampleMessage(recipient: MessageRecipient, withAttachments: boolean) {
     `dal Comune di Prova.\n\nRiferimento: ${reference}`
   const attachments = withAttachments
     ? [
-        { filename: 'esito.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n% esito\n%%EOF\n') },
-        { filename: 'ricevuta.txt', contentType: 'text/plain', content: Buffer.from(`Ricevuta ${reference}\n`) },
+        {
+          filename: 'esito.pdf',
+          contentType: 'application/pdf',
+          content: Buffer.from('%PDF-1.4\n% esito\n%%EOF\n'),
+        },
+        {
+          filename: 'ricevuta.txt',
+          contentType: 'text/plain',
+          content: Buffer.from(`Ricevuta ${reference}\n`),
+        },
       ]
     : undefined
   const message: OutgoingMessage = {
@@ -208,6 +268,9 @@ function sampleMessage(recipient: MessageRecipient, withAttachments: boolean) {
     },
     attachments,
   }
-  const files = (attachments ?? []).map(({ filename, content }) => ({ filename, size: content.length }))
+  const files = (attachments ?? []).map(({ filename, content }) => ({
+    filename,
+    size: content.length,
+  }))
   return { message, reference, files }
 }

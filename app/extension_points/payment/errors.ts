@@ -14,12 +14,7 @@ export {
  * cart_too_large / cart_not_supported: too many positions in one checkout.
  */
 export type PaymentRefusalReason =
-  | 'invalid'
-  | 'expired'
-  | 'cancelled'
-  | 'already_paid'
-  | 'cart_too_large'
-  | 'cart_not_supported'
+  'invalid' | 'expired' | 'cancelled' | 'already_paid' | 'cart_too_large' | 'cart_not_supported'
 
 const REFUSALS: Record<PaymentRefusalReason, string> = {
   invalid: 'Il sistema dei pagamenti ha rifiutato i dati del pagamento.',
@@ -42,7 +37,10 @@ export class PaymentRefusedError extends ExtensionPointError {
   /** the remote's own words, for operators */
   readonly detail?: string
 
-  constructor(reason: PaymentRefusalReason, options: { detail?: string; message?: string; cause?: unknown } = {}) {
+  constructor(
+    reason: PaymentRefusalReason,
+    options: { detail?: string; message?: string; cause?: unknown } = {}
+  ) {
     super(options.message ?? REFUSALS[reason], { reason, retryable: false, cause: options.cause })
     this.detail = options.detail
   }
@@ -58,7 +56,11 @@ export class PaymentNotFoundError extends ExtensionPointError {
   readonly code = 'E_PAYMENT_NOT_FOUND'
 
   constructor(reference: string, options: { cause?: unknown } = {}) {
-    super(`Posizione di pagamento ${reference} non trovata.`, { reason: 'not_found', retryable: false, ...options })
+    super(`Posizione di pagamento ${reference} non trovata.`, {
+      reason: 'not_found',
+      retryable: false,
+      ...options,
+    })
   }
 }
 
@@ -73,7 +75,10 @@ export class PaymentNotFoundError extends ExtensionPointError {
 export class PaymentCallbackError extends ExtensionPointError {
   readonly code = 'E_PAYMENT_CALLBACK'
 
-  constructor(reason: 'invalid_signature' | 'malformed' | 'unknown_position', options: { cause?: unknown } = {}) {
+  constructor(
+    reason: 'invalid_signature' | 'malformed' | 'unknown_position',
+    options: { cause?: unknown } = {}
+  ) {
     super('Notifica di pagamento non valida.', { reason, retryable: false, cause: options.cause })
   }
 }

@@ -161,7 +161,11 @@ export interface ProtocolAdapter {
    *     return { folderId: answer.CodiceFascicolo, number: answer.NumeroFascicolo, subject }
    *   }
    */
-  createFolder?(input: { idempotencyKey: string; subject: string; classification?: string }): Promise<Folder>
+  createFolder?(input: {
+    idempotencyKey: string
+    subject: string
+    classification?: string
+  }): Promise<Folder>
 
   /**
    * Files a registered document in a fascicolo (capability `folders`).

@@ -21,7 +21,10 @@ export class ProtocolRefusedError extends ExtensionPointError {
   /** the system's own words, for operators */
   readonly detail?: string
 
-  constructor(reason: string, options: { detail?: string; message?: string; cause?: unknown } = {}) {
+  constructor(
+    reason: string,
+    options: { detail?: string; message?: string; cause?: unknown } = {}
+  ) {
     super(options.message ?? 'Il sistema di protocollo ha rifiutato il documento.', {
       reason,
       retryable: false,
@@ -41,6 +44,10 @@ export class ProtocolNotFoundError extends ExtensionPointError {
   readonly code = 'E_PROTOCOL_NOT_FOUND'
 
   constructor(reference: string, options: { cause?: unknown } = {}) {
-    super(`Documento ${reference} non trovato nel protocollo.`, { reason: 'not_found', retryable: false, ...options })
+    super(`Documento ${reference} non trovato nel protocollo.`, {
+      reason: 'not_found',
+      retryable: false,
+      ...options,
+    })
   }
 }

@@ -36,7 +36,8 @@ export const PROTOCOL_CASES = {
   outbound: 'registers an outbound document in reply to an inbound one',
   readBack: 'reads back a registered document with every file intact',
   folders: 'files documents in a fascicolo',
-  remoteDown: 'a system that is down raises RemoteUnavailableError (retryable); the retry registers once',
+  remoteDown:
+    'a system that is down raises RemoteUnavailableError (retryable); the retry registers once',
   notFound: 'an unknown document raises ProtocolNotFoundError',
 } as const
 
@@ -70,8 +71,17 @@ function documentInput(overrides: Partial<RegisterDocumentInput> = {}): Register
       content: Buffer.from(`%PDF-1.4\n% domanda ${reference}\n%%EOF\n`),
     },
     attachments: [
-      { filename: 'documento_identita.pdf', contentType: 'application/pdf', content: BINARY, description: 'Documento di identità' },
-      { filename: 'isee.p7m', contentType: 'application/pkcs7-mime', content: Buffer.from(`ISEE ${reference}`) },
+      {
+        filename: 'documento_identita.pdf',
+        contentType: 'application/pdf',
+        content: BINARY,
+        description: 'Documento di identità',
+      },
+      {
+        filename: 'isee.p7m',
+        contentType: 'application/pkcs7-mime',
+        content: Buffer.from(`ISEE ${reference}`),
+      },
     ],
     classification: '7.4',
     ...overrides,
@@ -92,20 +102,29 @@ function assertFile(stored: StoredFile, sent: ProtocolFile, what: string) {
     fingerprint(sent),
     `${what} is stored whole`
   )
-  if (stored.content) assert.ok(Buffer.from(stored.content).equals(Buffer.from(sent.content)), `${what}: same bytes`)
+  if (stored.content)
+    assert.ok(Buffer.from(stored.content).equals(Buffer.from(sent.content)), `${what}: same bytes`)
 }
 
 function assertRegistered(document: RegisteredDocument, direction: 'inbound' | 'outbound') {
   assert.ok(document.documentId, 'a document id')
   assert.ok(document.number, 'a protocol number')
-  assert.ok(Number.isInteger(document.year) && document.year >= 2000, `a year (got ${document.year})`)
-  assert.ok(document.date instanceof Date && Math.abs(document.date.getTime() - Date.now()) < 86_400_000, 'registered today')
+  assert.ok(
+    Number.isInteger(document.year) && document.year >= 2000,
+    `a year (got ${document.year})`
+  )
+  assert.ok(
+    document.date instanceof Date && Math.abs(document.date.getTime() - Date.now()) < 86_400_000,
+    'registered today'
+  )
   assert.ok(document.register, 'the register it is recorded in')
   assert.equal(document.direction, direction)
 }
 
 /** The protocol conformance suite as a list of cases (run it with `.run()`). */
-export function protocolConformanceCases<Fields extends ConfigFields>(options: ProtocolSuiteOptions<Fields>) {
+export function protocolConformanceCases<Fields extends ConfigFields>(
+  options: ProtocolSuiteOptions<Fields>
+) {
   const cases = caseBuilder(options)
 
   return new ConformanceSuite(
@@ -138,10 +157,18 @@ export function protocolConformanceCases<Fields extends ConfigFields>(options: P
       cases.define(PROTOCOL_CASES.outbound, async ({ adapter }) => {
         const inbound = await adapter.registerInbound(documentInput())
         const outbound = await adapter.registerOutbound(
-          documentInput({ documentType: 'application-outcome', subject: 'Esito della richiesta', inReplyTo: inbound })
+          documentInput({
+            documentType: 'application-outcome',
+            subject: 'Esito della richiesta',
+            inReplyTo: inbound,
+          })
         )
         assertRegistered(outbound, 'outbound')
-        assert.notDeepEqual([outbound.number, outbound.year], [inbound.number, inbound.year], 'its own number')
+        assert.notDeepEqual(
+          [outbound.number, outbound.year],
+          [inbound.number, inbound.year],
+          'its own number'
+        )
       }),
 
       cases.define(PROTOCOL_CASES.readBack, async ({ adapter }) => {
@@ -157,29 +184,48 @@ export function protocolConformanceCases<Fields extends ConfigFields>(options: P
         assert.equal(detail.correspondent.fiscalCode, input.correspondent.fiscalCode)
         assertFile(detail.mainDocument, input.mainDocument, 'the main document')
         assert.equal(detail.attachments.length, input.attachments.length, 'every attachment')
-        input.attachments.forEach((sent, index) => assertFile(detail.attachments[index], sent, `attachment ${sent.filename}`))
+        input.attachments.forEach((sent, index) =>
+          assertFile(detail.attachments[index], sent, `attachment ${sent.filename}`)
+        )
 
-        const outbound = await adapter.registerOutbound(documentInput({ documentType: 'integration-request' }))
-        assert.equal((await adapter.getDocument(outbound)).direction, 'outbound')
+        const outbound = await adapter.registerOutbound(
+          documentInput({ documentType: 'integration-request' })
+        )
+        const outboundDetail = await adapter.getDocument(outbound)
+        assert.equal(outboundDetail.direction, 'outbound')
       }),
 
       cases.define(
         PROTOCOL_CASES.folders,
         async ({ adapter }) => {
-          assert.ok(adapter.createFolder && adapter.addToFolder, 'folders needs createFolder and addToFolder')
-          const folderInput = { idempotencyKey: uniqueKey('fascicolo'), subject: 'Pratica mensa scolastica', classification: '7.4' }
+          assert.ok(
+            adapter.createFolder && adapter.addToFolder,
+            'folders needs createFolder and addToFolder'
+          )
+          const folderInput = {
+            idempotencyKey: uniqueKey('fascicolo'),
+            subject: 'Pratica mensa scolastica',
+            classification: '7.4',
+          }
           const folder = await adapter.createFolder(folderInput)
           assert.ok(folder.folderId && folder.number, 'a fascicolo has an id and a number')
-          assert.equal((await adapter.createFolder({ ...folderInput })).folderId, folder.folderId, 'same key, same fascicolo')
+          const folderAgain = await adapter.createFolder({ ...folderInput })
+          assert.equal(folderAgain.folderId, folder.folderId, 'same key, same fascicolo')
 
           const inbound = await adapter.registerInbound(documentInput())
-          const outbound = await adapter.registerOutbound(documentInput({ documentType: 'application-outcome', inReplyTo: inbound }))
+          const outbound = await adapter.registerOutbound(
+            documentInput({ documentType: 'application-outcome', inReplyTo: inbound })
+          )
           await adapter.addToFolder({ folderId: folder.folderId, document: inbound })
           await adapter.addToFolder({ folderId: folder.folderId, document: outbound })
           await adapter.addToFolder({ folderId: folder.folderId, document: inbound })
 
-          assert.deepEqual((await adapter.getDocument(inbound)).folderIds, [folder.folderId], 'filed once')
-          assert.deepEqual((await adapter.getDocument(outbound)).folderIds, [folder.folderId])
+          const [filedInbound, filedOutbound] = await Promise.all([
+            adapter.getDocument(inbound),
+            adapter.getDocument(outbound),
+          ])
+          assert.deepEqual(filedInbound.folderIds, [folder.folderId], 'filed once')
+          assert.deepEqual(filedOutbound.folderIds, [folder.folderId])
         },
         'folders'
       ),
@@ -188,7 +234,11 @@ export function protocolConformanceCases<Fields extends ConfigFields>(options: P
         const before = await harness.countDocuments()
         const input = documentInput()
         await harness.takeDown()
-        const error = await rejection(adapter.registerInbound(input), RemoteUnavailableError, 'registration while down')
+        const error = await rejection(
+          adapter.registerInbound(input),
+          RemoteUnavailableError,
+          'registration while down'
+        )
         assert.equal(error.retryable, true)
         await harness.bringUp()
         assert.equal(await harness.countDocuments(), before, 'nothing registered while down')
@@ -198,7 +248,11 @@ export function protocolConformanceCases<Fields extends ConfigFields>(options: P
 
       cases.define(PROTOCOL_CASES.notFound, async ({ adapter }) => {
         const unknown = { documentId: uniqueKey('sconosciuto'), number: '9999999', year: 2001 }
-        await rejection(adapter.getDocument(unknown), ProtocolNotFoundError, 'reading an unknown document')
+        await rejection(
+          adapter.getDocument(unknown),
+          ProtocolNotFoundError,
+          'reading an unknown document'
+        )
       }),
     ],
     options.harness

@@ -11,14 +11,24 @@ test.group('messaging_email through the platform mailer', () => {
   test('without an SMTP host a message lands in the development mailbox', async ({ assert }) => {
     const { adapter } = await createTestAdapter({
       plugin,
-      config: { senderAddress: 'noreply@comune-di-prova.it', senderName: 'Comune di Prova', maxMessagesPerMinute: 10 },
+      config: {
+        senderAddress: 'noreply@comune-di-prova.it',
+        senderName: 'Comune di Prova',
+        maxMessagesPerMinute: 10,
+      },
     })
     const result = await adapter.send({
       idempotencyKey: 'mailbox-1',
       recipient: { email: 'mailbox@example.test', name: 'Maria Bianchi' },
       subject: 'Promemoria appuntamento',
       body: { text: 'Il suo appuntamento è domani alle 10:00.' },
-      attachments: [{ filename: 'appuntamento.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR') }],
+      attachments: [
+        {
+          filename: 'appuntamento.ics',
+          contentType: 'text/calendar',
+          content: Buffer.from('BEGIN:VCALENDAR'),
+        },
+      ],
     })
 
     const rows = await db.from('dev_mailbox_messages').where('message_id', result.messageId)

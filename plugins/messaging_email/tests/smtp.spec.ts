@@ -29,7 +29,10 @@ function message(email: string, idempotencyKey = `chiave-${email}`): OutgoingMes
     idempotencyKey,
     recipient: { email, name: 'Maria Bianchi' },
     subject: 'La sua pratica è stata protocollata',
-    body: { text: 'Testo semplice della notifica', html: '<p>Testo <strong>HTML</strong> della notifica</p>' },
+    body: {
+      text: 'Testo semplice della notifica',
+      html: '<p>Testo <strong>HTML</strong> della notifica</p>',
+    },
   }
 }
 
@@ -37,7 +40,9 @@ test.group('messaging_email over SMTP', (group) => {
   group.setup(() => sink.start())
   group.teardown(() => sink.stop())
 
-  test('composes sender, reply-to, text and HTML with a Message-ID stable across restarts', async ({ assert }) => {
+  test('composes sender, reply-to, text and HTML with a Message-ID stable across restarts', async ({
+    assert,
+  }) => {
     const { adapter } = await createTestAdapter({ plugin, config })
     const result = await adapter.send(message('composizione@example.test'))
 
@@ -51,10 +56,12 @@ test.group('messaging_email over SMTP', (group) => {
 
     // a new adapter (a restart, another worker) retrying the same effect reuses the Message-ID
     const { adapter: restarted } = await createTestAdapter({ plugin, config })
-    assert.equal((await restarted.send(message('composizione@example.test'))).messageId, result.messageId)
+    const retried = await restarted.send(message('composizione@example.test'))
+    assert.equal(retried.messageId, result.messageId)
     // ...while another ente's message with the same key gets its own
     const { adapter: otherEnte } = await createTestAdapter({ plugin, config, ente: { id: 2 } })
-    assert.notEqual((await otherEnte.send(message('composizione@example.test'))).messageId, result.messageId)
+    const otherMessage = await otherEnte.send(message('composizione@example.test'))
+    assert.notEqual(otherMessage.messageId, result.messageId)
   })
 
   test('a 550 at RCPT TO is a refusal carrying the SMTP answer', async ({ assert }) => {
@@ -67,7 +74,9 @@ test.group('messaging_email over SMTP', (group) => {
     assert.include(error.detail, '550')
   })
 
-  test('a 550 5.1.1 (no such mailbox) is a refusal for an unknown recipient', async ({ assert }) => {
+  test('a 550 5.1.1 (no such mailbox) is a refusal for an unknown recipient', async ({
+    assert,
+  }) => {
     sink.refuse('inesistente@example.test', { code: 550, text: '5.1.1 No such mailbox' })
     const { adapter } = await createTestAdapter({ plugin, config })
     const error = await adapter.send(message('inesistente@example.test')).catch((caught) => caught)
@@ -91,7 +100,10 @@ test.group('messaging_email over SMTP', (group) => {
   })
 
   test('a wrong SMTP password is a configuration error, not retried', async ({ assert }) => {
-    const { adapter } = await createTestAdapter({ plugin, config: { ...config, smtpPassword: 'sbagliata' } })
+    const { adapter } = await createTestAdapter({
+      plugin,
+      config: { ...config, smtpPassword: 'sbagliata' },
+    })
     const error = await adapter.send(message('password@example.test')).catch((caught) => caught)
 
     assert.instanceOf(error, RemoteConfigurationError)
@@ -100,11 +112,17 @@ test.group('messaging_email over SMTP', (group) => {
     assert.lengthOf(sink.to('password@example.test'), 0)
   })
 
-  test('the health check logs in to the ente SMTP server and explains a failure in Italian', async ({ assert }) => {
+  test('the health check logs in to the ente SMTP server and explains a failure in Italian', async ({
+    assert,
+  }) => {
     const healthy = await createTestAdapter({ plugin, config })
-    assert.isTrue((await plugin.healthCheck!(healthy.context, healthy.adapter)).ok)
+    const health = await plugin.healthCheck!(healthy.context, healthy.adapter)
+    assert.isTrue(health.ok)
 
-    const wrong = await createTestAdapter({ plugin, config: { ...config, smtpPassword: 'sbagliata' } })
+    const wrong = await createTestAdapter({
+      plugin,
+      config: { ...config, smtpPassword: 'sbagliata' },
+    })
     assert.deepEqual(await plugin.healthCheck!(wrong.context, wrong.adapter), {
       ok: false,
       message: 'La configurazione del collegamento con il sistema esterno non è valida.',
@@ -112,6 +130,8 @@ test.group('messaging_email over SMTP', (group) => {
   })
 
   test('the configuration schema refuses an invalid sender address', async ({ assert }) => {
-    await assert.rejects(() => createTestAdapter({ plugin, config: { ...config, senderAddress: 'non-un-indirizzo' } }))
+    await assert.rejects(() =>
+      createTestAdapter({ plugin, config: { ...config, senderAddress: 'non-un-indirizzo' } })
+    )
   })
 })

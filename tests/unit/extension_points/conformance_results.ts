@@ -22,7 +22,9 @@ export function unexpectedFailures(results: CaseResult[]) {
 export function failureMessages(results: CaseResult[]) {
   return results.flatMap((result) =>
     result.status === 'failed'
-      ? [`${result.title}: ${result.error instanceof Error ? result.error.message : String(result.error)}`]
+      ? [
+          `${result.title}: ${result.error instanceof Error ? result.error.message : String(result.error)}`,
+        ]
       : []
   )
 }

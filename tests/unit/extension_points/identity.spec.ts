@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
-import { IDENTITY_CASES, identityConformance, identityConformanceCases } from '#extension_points/identity/testing'
+import {
+  IDENTITY_CASES,
+  identityConformance,
+  identityConformanceCases,
+} from '#extension_points/identity/testing'
 import fakeIdentityPlugin from '#tests/fixtures/plugins/identity_fake/plugin'
 import brokenIdentityPlugin from '#tests/fixtures/plugins/identity_broken/plugin'
 import { fakeIdentityHarness } from '#tests/fixtures/plugins/identity_fake/harness'
@@ -8,7 +12,12 @@ import { failureMessages, titles, unexpectedFailures } from './conformance_resul
 const config = { idpUrl: 'http://127.0.0.1:4199/idp', sharedSecret: 'segreto-idp-di-prova' }
 
 /** The reference fake, through the one-call API a plugin's test file uses. */
-identityConformance({ test, plugin: fakeIdentityPlugin, config, harness: fakeIdentityHarness(config.sharedSecret) })
+identityConformance({
+  test,
+  plugin: fakeIdentityPlugin,
+  config,
+  harness: fakeIdentityHarness(config.sharedSecret),
+})
 
 test.group('Identity conformance suite', () => {
   test('the reference fake passes every case', async ({ assert }) => {
@@ -22,7 +31,9 @@ test.group('Identity conformance suite', () => {
     assert.sameMembers(titles(results, 'passed'), Object.values(IDENTITY_CASES))
   })
 
-  test('the broken fake, which skips the signature check, fails on the tampered callback', async ({ assert }) => {
+  test('the broken fake, which skips the signature check, fails on the tampered callback', async ({
+    assert,
+  }) => {
     const results = await identityConformanceCases({
       plugin: brokenIdentityPlugin,
       config,

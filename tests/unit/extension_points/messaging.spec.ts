@@ -14,7 +14,12 @@ const config = { senderName: 'Comune di Prova' }
 
 /** The reference fake, through the one-call API a plugin's test file uses. */
 const channel = new FakeMessagingChannel()
-messagingConformance({ test, plugin: createFakeMessagingPlugin(channel), config, harness: fakeMessagingHarness(channel) })
+messagingConformance({
+  test,
+  plugin: createFakeMessagingPlugin(channel),
+  config,
+  harness: fakeMessagingHarness(channel),
+})
 
 test.group('Messaging conformance suite', () => {
   test('the reference fake passes every case', async ({ assert }) => {
@@ -58,7 +63,9 @@ test.group('Messaging conformance suite', () => {
     assert.deepEqual(titles(results, 'failed'), [])
   })
 
-  test('an invalid configuration fails every case: the suite validates it with the plugin schema', async ({ assert }) => {
+  test('an invalid configuration fails every case: the suite validates it with the plugin schema', async ({
+    assert,
+  }) => {
     const remote = new FakeMessagingChannel()
     const results = await messagingConformanceCases({
       plugin: createFakeMessagingPlugin(remote),
@@ -68,7 +75,11 @@ test.group('Messaging conformance suite', () => {
 
     assert.sameMembers(titles(results, 'failed'), Object.values(MESSAGING_CASES))
     for (const result of results) {
-      assert.propertyVal(result.status === 'failed' ? result.error : {}, 'code', 'E_VALIDATION_ERROR')
+      assert.propertyVal(
+        result.status === 'failed' ? result.error : {},
+        'code',
+        'E_VALIDATION_ERROR'
+      )
     }
   })
 })

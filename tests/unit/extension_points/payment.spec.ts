@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
-import { PAYMENT_CASES, paymentConformance, paymentConformanceCases } from '#extension_points/payment/testing'
+import {
+  PAYMENT_CASES,
+  paymentConformance,
+  paymentConformanceCases,
+} from '#extension_points/payment/testing'
 import { FakeIntermediary } from '#tests/fixtures/plugins/payment_fake/intermediary'
 import { createFakePaymentPlugin } from '#tests/fixtures/plugins/payment_fake/plugin'
 import { fakePaymentHarness } from '#tests/fixtures/plugins/payment_fake/harness'
@@ -11,7 +15,12 @@ const config = { notificationSecret: secret }
 
 /** The reference fake, through the one-call API a plugin's test file uses. */
 const remote = new FakeIntermediary(secret)
-paymentConformance({ test, plugin: createFakePaymentPlugin(remote), config, harness: fakePaymentHarness(remote) })
+paymentConformance({
+  test,
+  plugin: createFakePaymentPlugin(remote),
+  config,
+  harness: fakePaymentHarness(remote),
+})
 
 test.group('Payment conformance suite', () => {
   test('the reference fake passes every case', async ({ assert }) => {
@@ -26,7 +35,9 @@ test.group('Payment conformance suite', () => {
     assert.sameMembers(titles(results, 'passed'), Object.values(PAYMENT_CASES))
   })
 
-  test('the broken fake fails on duplicated positions and duplicated notifications', async ({ assert }) => {
+  test('the broken fake fails on duplicated positions and duplicated notifications', async ({
+    assert,
+  }) => {
     const intermediary = new FakeIntermediary(secret)
     const results = await paymentConformanceCases({
       plugin: createBrokenPaymentPlugin(intermediary),
@@ -54,12 +65,17 @@ test.group('Payment conformance suite', () => {
     assert.sameMembers(titles(results, 'failed'), [PAYMENT_CASES.callback, PAYMENT_CASES.duplicate])
   })
 
-  test('optional cases are skipped when the capability or the harness ability is missing', async ({ assert }) => {
+  test('optional cases are skipped when the capability or the harness ability is missing', async ({
+    assert,
+  }) => {
     const intermediary = new FakeIntermediary(secret)
     const plugin = createFakePaymentPlugin(intermediary)
     const harness = { ...fakePaymentHarness(intermediary), loseNextAnswer: undefined }
     const results = await paymentConformanceCases({
-      plugin: { ...plugin, capabilities: { ...plugin.capabilities, stamps: false, openPositions: false } },
+      plugin: {
+        ...plugin,
+        capabilities: { ...plugin.capabilities, stamps: false, openPositions: false },
+      },
       config,
       harness,
     }).run()

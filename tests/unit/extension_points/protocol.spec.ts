@@ -1,5 +1,9 @@
 import { test } from '@japa/runner'
-import { PROTOCOL_CASES, protocolConformance, protocolConformanceCases } from '#extension_points/protocol/testing'
+import {
+  PROTOCOL_CASES,
+  protocolConformance,
+  protocolConformanceCases,
+} from '#extension_points/protocol/testing'
 import { FakeProtocolRegister } from '#tests/fixtures/plugins/protocol_fake/register'
 import { createFakeProtocolPlugin } from '#tests/fixtures/plugins/protocol_fake/plugin'
 import { fakeProtocolHarness } from '#tests/fixtures/plugins/protocol_fake/harness'
@@ -10,7 +14,12 @@ const config = { aoo: 'c_prova_aoo1' }
 
 /** The reference fake, through the one-call API a plugin's test file uses. */
 const register = new FakeProtocolRegister()
-protocolConformance({ test, plugin: createFakeProtocolPlugin(register), config, harness: fakeProtocolHarness(register) })
+protocolConformance({
+  test,
+  plugin: createFakeProtocolPlugin(register),
+  config,
+  harness: fakeProtocolHarness(register),
+})
 
 test.group('Protocol conformance suite', () => {
   test('the reference fake passes every case', async ({ assert }) => {
@@ -25,7 +34,9 @@ test.group('Protocol conformance suite', () => {
     assert.sameMembers(titles(results, 'passed'), Object.values(PROTOCOL_CASES))
   })
 
-  test('the broken fake, which drops attachments, fails where attachments are checked', async ({ assert }) => {
+  test('the broken fake, which drops attachments, fails where attachments are checked', async ({
+    assert,
+  }) => {
     const remote = new FakeProtocolRegister()
     const results = await protocolConformanceCases({
       plugin: createBrokenProtocolPlugin(remote),

@@ -32,7 +32,8 @@ function splitPart(source: string): Part {
   const headers = new Map<string, string>()
   for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const colon = line.indexOf(':')
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim())
+    if (colon > 0)
+      headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim())
   }
   return { headers, body: end === -1 ? '' : source.slice(end + 4) }
 }
@@ -52,7 +53,11 @@ function collect(part: Part, mail: ReadMail) {
   const disposition = part.headers.get('content-disposition') ?? ''
   const filename = parameter(disposition, 'filename') ?? parameter(type, 'name')
   if (disposition.toLowerCase().startsWith('attachment') || filename) {
-    mail.attachments.push({ filename: decodeWords(filename ?? ''), size: content.length, contentType: type.split(';')[0] })
+    mail.attachments.push({
+      filename: decodeWords(filename ?? ''),
+      size: content.length,
+      contentType: type.split(';')[0],
+    })
   } else if (type.toLowerCase().startsWith('text/html')) {
     mail.html += content.toString('utf8')
   } else if (type.toLowerCase().startsWith('text/plain')) {
@@ -91,7 +96,9 @@ function decodeWords(value: string): string {
     .replace(/(\?=)\s+(=\?)/g, '$1$2')
     .replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=)+/g, (run) => {
       const bytes = [...run.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)].map(([, kind, data]) =>
-        kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : quotedPrintable(data.replace(/_/g, ' '))
+        kind.toUpperCase() === 'B'
+          ? Buffer.from(data, 'base64')
+          : quotedPrintable(data.replace(/_/g, ' '))
       )
       return Buffer.concat(bytes).toString('utf8')
     })

@@ -19,7 +19,10 @@ export class SmtpSink {
   ) {}
 
   /** Answers RCPT TO for this address with an error (550 5.7.1 unless told). */
-  refuse(address: string, answer = { code: 550, text: '5.7.1 Recipient refuses mail from this sender' }) {
+  refuse(
+    address: string,
+    answer = { code: 550, text: '5.7.1 Recipient refuses mail from this sender' }
+  ) {
     this.#refused.set(address.toLowerCase(), answer)
   }
 
@@ -41,8 +44,12 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
       onAuth: (auth, _session, callback) => {
-        const valid = auth.username === this.credentials.user && auth.password === this.credentials.password
-        callback(valid ? null : new Error('Invalid username or password'), valid ? { user: auth.username } : undefined)
+        const valid =
+          auth.username === this.credentials.user && auth.password === this.credentials.password
+        callback(
+          valid ? null : new Error('Invalid username or password'),
+          valid ? { user: auth.username } : undefined
+        )
       },
       onRcptTo: (address, _session, callback) => {
         const refusal = this.#refused.get(address.address.toLowerCase())
