@@ -29,7 +29,9 @@ const env = await Env.create(new URL('../', import.meta.url), {
   // Env's url format accepts only http(s) and ftp: redis:// and rediss:// checked here
   REDIS_URL: (key: string, value?: string) => {
     if (value && !/^rediss?:\/\/[^/]/.test(value)) {
-      throw new Error(`Value for environment variable "${key}" must be a redis:// or rediss:// URL, instead received "${value}"`)
+      throw new Error(
+        `Value for environment variable "${key}" must be a redis:// or rediss:// URL, instead received "${value}"`
+      )
     }
     return value || undefined
   },

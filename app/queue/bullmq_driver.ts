@@ -73,7 +73,10 @@ export class BullmqQueueDriver implements QueueDriver {
     })
     worker.on('error', (error) => logger.error({ err: error }, 'queue: BullMQ worker error'))
     worker.on('failed', (job, error) => {
-      logger.warn({ job: job?.name, id: job?.id, attempt: job?.attemptsMade }, `queue: job failed (${error.message})`)
+      logger.warn(
+        { job: job?.name, id: job?.id, attempt: job?.attemptsMade },
+        `queue: job failed (${error.message})`
+      )
     })
     this.#worker = worker
   }
@@ -84,7 +87,10 @@ export class BullmqQueueDriver implements QueueDriver {
     this.#worker = null
     // close() waits for running jobs; past the grace period their lock expires
     // and BullMQ hands them to another worker as stalled
-    await Promise.race([worker.close(), sleep(this.options.shutdownGraceMs, undefined, { ref: false })])
+    await Promise.race([
+      worker.close(),
+      sleep(this.options.shutdownGraceMs, undefined, { ref: false }),
+    ])
   }
 
   async close() {
@@ -175,7 +181,10 @@ export class BullmqQueueDriver implements QueueDriver {
       }
       const onReady = () => done()
       const onError = (error: Error) => done(error)
-      const timer = setTimeout(() => done(new Error('connessione a Redis scaduta')), this.options.connectTimeoutMs)
+      const timer = setTimeout(
+        () => done(new Error('connessione a Redis scaduta')),
+        this.options.connectTimeoutMs
+      )
       redis.once('ready', onReady)
       redis.once('error', onError)
     })

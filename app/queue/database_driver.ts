@@ -210,7 +210,9 @@ export class DatabaseQueueDriver implements QueueDriver {
     const client = this.#client()
     const isDue = (query: any) =>
       query
-        .where((pending: any) => pending.where('status', 'pending').where('available_at', '<=', now))
+        .where((pending: any) =>
+          pending.where('status', 'pending').where('available_at', '<=', now)
+        )
         .orWhere((abandoned: any) =>
           abandoned.where('status', 'running').where('locked_until', '<', now)
         )
@@ -247,7 +249,10 @@ export class DatabaseQueueDriver implements QueueDriver {
   async #execute(job: ClaimedJob) {
     const outcome = await this.#runHandler(job)
     if (outcome.status !== 'completed') {
-      logger.warn({ job: job.name, id: job.id, attempt: job.attempt }, `queue: job failed (${outcome.error})`)
+      logger.warn(
+        { job: job.name, id: job.id, attempt: job.attempt },
+        `queue: job failed (${outcome.error})`
+      )
     }
     try {
       await this.#record(job, outcome)
@@ -259,7 +264,10 @@ export class DatabaseQueueDriver implements QueueDriver {
 
   async #runHandler(job: ClaimedJob): Promise<Outcome> {
     if (job.attempt > job.max_attempts) {
-      return { status: 'failed', error: 'Interrotto: il processo si è fermato durante l’ultimo tentativo' }
+      return {
+        status: 'failed',
+        error: 'Interrotto: il processo si è fermato durante l’ultimo tentativo',
+      }
     }
     const heartbeat = setInterval(() => this.#renewLease(job), this.options.leaseMs / 3)
     try {
@@ -308,7 +316,12 @@ export class DatabaseQueueDriver implements QueueDriver {
       outcome.status === 'completed'
         ? { ...released, status: 'completed', completed_at: now }
         : outcome.status === 'pending'
-          ? { ...released, status: 'pending', last_error: outcome.error, available_at: outcome.retryAt }
+          ? {
+              ...released,
+              status: 'pending',
+              last_error: outcome.error,
+              available_at: outcome.retryAt,
+            }
           : { ...released, status: 'failed', last_error: outcome.error }
     const updated = await this.#ownClaim(job).update(changes)
     if (Number(updated) === 0) {

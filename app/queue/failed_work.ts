@@ -47,6 +47,6 @@ export async function retryOutboxEvent(id: number): Promise<boolean> {
 
 /** One line of a payload for a table cell. */
 export function summarizePayload(payload: unknown, maxLength = 160): string {
-  const text = typeof payload === 'string' ? payload : JSON.stringify(payload) ?? ''
+  const text = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? '')
   return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text
 }

@@ -109,7 +109,10 @@ export class OutboxDispatcher {
   async #postpone(event: Record<string, any>, error: unknown) {
     const attempts = Number(event.attempts) + 1
     const waitMs = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
-    logger.warn({ eventId: event.id, type: event.type, attempts }, `outbox: event not dispatched (${describeError(error)})`)
+    logger.warn(
+      { eventId: event.id, type: event.type, attempts },
+      `outbox: event not dispatched (${describeError(error)})`
+    )
     try {
       await db
         .connection(this.options.connection)
@@ -122,7 +125,10 @@ export class OutboxDispatcher {
         })
     } catch (updateError) {
       // still pending and due: the next pass tries again
-      logger.error({ err: updateError, eventId: event.id }, 'outbox: cannot record dispatch failure')
+      logger.error(
+        { err: updateError, eventId: event.id },
+        'outbox: cannot record dispatch failure'
+      )
     }
   }
 

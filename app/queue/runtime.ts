@@ -20,11 +20,17 @@ class QueueRuntime {
     if (this.#dispatcher) return
     const config = app.config.get<QueueConfig>('queue')
     if (worker) await queue.driver.startWorker()
-    const dispatcher = new OutboxDispatcher({ ...config.outbox, queue: queue.driver, subscriptions })
+    const dispatcher = new OutboxDispatcher({
+      ...config.outbox,
+      queue: queue.driver,
+      subscriptions,
+    })
     dispatcher.start()
     this.#stopListening = outbox.onCommitted(() => dispatcher.notify())
     this.#dispatcher = dispatcher
-    logger.info(`queue: driver ${queue.driver.name}, worker ${worker ? 'attivo' : 'non attivo'} in questo processo`)
+    logger.info(
+      `queue: driver ${queue.driver.name}, worker ${worker ? 'attivo' : 'non attivo'} in questo processo`
+    )
   }
 
   /** Wakes the dispatcher of this process, if it runs here. */

@@ -12,12 +12,16 @@ export class AppServer {
   readonly child: ChildProcess
 
   constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, ['--import=ts-node-maintained/register/esm', 'bin/server.ts'], {
-      cwd: app.makePath(),
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    this.child = spawn(
+      process.execPath,
+      ['--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+      {
+        cwd: app.makePath(),
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    )
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       stream.on('data', (chunk: Buffer) => this.#output.push(chunk.toString()))
     }

@@ -25,7 +25,8 @@ const JOBS = 6
 const LEASE_MS = 3000
 
 function removeDatabase() {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(app.makePath(SQLITE_PATH + suffix), { force: true })
+  for (const suffix of ['', '-wal', '-shm'])
+    rmSync(app.makePath(SQLITE_PATH + suffix), { force: true })
 }
 
 function serverEnv(port: number): NodeJS.ProcessEnv {
@@ -75,18 +76,31 @@ test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) 
     }
   })
 
-  test('jobs killed mid-run all finish after a restart, each effect applied once', async ({ assert }) => {
+  test('jobs killed mid-run all finish after a restart, each effect applied once', async ({
+    assert,
+  }) => {
     const client = db.connection(CONNECTION)
     const port = await freePort()
-    const effects = () => client.from(EFFECTS_TABLE).select('effect_key')
+    const effectKeys = async () => {
+      const rows = await client.from(EFFECTS_TABLE).select('effect_key')
+      return rows.map((row) => row.effect_key as string)
+    }
     const jobs = () => client.from('queue_jobs').select('job_key', 'status', 'attempts')
+    const completedJobs = async () => {
+      const rows = await jobs()
+      return rows.filter((job) => job.status === 'completed').length
+    }
 
     // events recorded while the server is down; each job commits its effect,
     // then works 3 s more before it is done
     const eventIds = await client.transaction(async (trx) => {
       const ids: number[] = []
       for (let i = 1; i <= JOBS; i++) {
-        const request: EffectRequest = { label: `effetto ${i}`, sleepBeforeMs: 200, sleepAfterMs: 3000 }
+        const request: EffectRequest = {
+          label: `effetto ${i}`,
+          sleepBeforeMs: 200,
+          sleepAfterMs: 3000,
+        }
         ids.push(await outbox.record(trx, { type: EFFECT_EVENT, payload: { ...request } }))
       }
       return ids
@@ -95,10 +109,17 @@ test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) 
     const first = new AppServer(serverEnv(port))
     servers.push(first)
     await first.waitForHttp(port)
-    await waitUntil(async () => (await effects()).length > 0, 60_000, () => `no job ran:\n${first.output}`)
+    await waitUntil(
+      async () => {
+        const applied = await effectKeys()
+        return applied.length > 0
+      },
+      60_000,
+      () => `no job ran:\n${first.output}`
+    )
     await first.kill()
 
-    const killedAt = { jobs: await jobs(), effects: (await effects()).map((row) => row.effect_key) }
+    const killedAt = { jobs: await jobs(), effects: await effectKeys() }
     const interrupted = killedAt.jobs.filter(
       (job) => job.status === 'running' && killedAt.effects.includes(job.job_key)
     )
@@ -112,18 +133,14 @@ test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) 
     const second = new AppServer(serverEnv(port))
     servers.push(second)
     await waitUntil(
-      async () => (await jobs()).filter((job) => job.status === 'completed').length === JOBS,
+      async () => (await completedJobs()) === JOBS,
       90_000,
       () => `jobs not completed after the restart:\n${second.output}`
     )
     await second.kill()
 
     const expectedKeys = eventIds.map((id) => `outbox:${id}:${EFFECT_JOB}`)
-    assert.sameMembers(
-      (await effects()).map((row) => row.effect_key),
-      expectedKeys,
-      'one effect per event, none twice'
-    )
+    assert.sameMembers(await effectKeys(), expectedKeys, 'one effect per event, none twice')
     const finalJobs = await jobs()
     assert.sameMembers(
       finalJobs.map((job) => job.job_key),
@@ -132,7 +149,11 @@ test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) 
     )
     for (const job of interrupted) {
       const after = finalJobs.find((row) => row.job_key === job.job_key)!
-      assert.isAbove(after.attempts, job.attempts, `${job.job_key} was delivered again after the kill`)
+      assert.isAbove(
+        after.attempts,
+        job.attempts,
+        `${job.job_key} was delivered again after the kill`
+      )
     }
     const pendingEvents = await client.from('outbox_events').whereNull('dispatched_at')
     assert.lengthOf(pendingEvents, 0)

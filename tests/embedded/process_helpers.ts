@@ -2,7 +2,11 @@ import { createServer } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 /** Polls `condition` until it holds; fails with `explain()` after `timeoutMs`. */
-export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, explain: () => string) {
+export async function waitUntil(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+  explain: () => string
+) {
   const deadline = Date.now() + timeoutMs
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(explain())

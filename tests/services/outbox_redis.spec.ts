@@ -62,6 +62,11 @@ async function effectRows(jobKey: string) {
   return db.from(EFFECTS_TABLE).where('effect_key', jobKey)
 }
 
+async function effectApplied(jobKey: string) {
+  const rows = await effectRows(jobKey)
+  return rows.length === 1
+}
+
 test.group('Services / outbox and BullMQ with Redis going down', (group) => {
   let redis: RedisServer
   let driver: BullmqQueueDriver
@@ -97,14 +102,20 @@ test.group('Services / outbox and BullMQ with Redis going down', (group) => {
     await db.from(EFFECTS_TABLE).delete()
   })
 
-  test('an event recorded while Redis is down is kept, then delivered and applied once', async ({ assert }) => {
+  test('an event recorded while Redis is down is kept, then delivered and applied once', async ({
+    assert,
+  }) => {
     const dispatcher = dispatcherFor(driver)
 
     // Redis up: the path works end to end
     const before = await recordEffectEvent('prima del guasto')
     assert.deepEqual(await dispatcher.dispatchPending(), { dispatched: 1, failed: 0 })
     const beforeKey = `outbox:${before}:${EFFECT_JOB}`
-    await waitUntil(async () => (await effectRows(beforeKey)).length === 1, 15_000, () => 'job not run')
+    await waitUntil(
+      () => effectApplied(beforeKey),
+      15_000,
+      () => 'job not run'
+    )
 
     // Redis down: the pass returns at once, the event stays pending with the error
     await redis.stop()
@@ -118,13 +129,21 @@ test.group('Services / outbox and BullMQ with Redis going down', (group) => {
     // Redis back (empty: no persistence): the dispatcher delivers, the worker runs the job
     await redis.start()
     await waitUntil(
-      async () => (await dispatcher.dispatchPending()).dispatched === 1,
+      async () => {
+        const report = await dispatcher.dispatchPending()
+        return report.dispatched === 1
+      },
       20_000,
       () => 'the event was not dispatched after Redis came back'
     )
     const duringKey = `outbox:${during}:${EFFECT_JOB}`
-    await waitUntil(async () => (await effectRows(duringKey)).length === 1, 20_000, () => 'job not run')
-    assert.isNotNull((await OutboxEvent.findOrFail(during)).dispatchedAt)
+    await waitUntil(
+      () => effectApplied(duringKey),
+      20_000,
+      () => 'job not run'
+    )
+    const delivered = await OutboxEvent.findOrFail(during)
+    assert.isNotNull(delivered.dispatchedAt)
     assert.equal(deliveries.get(duringKey), 1)
   })
 
@@ -134,41 +153,77 @@ test.group('Services / outbox and BullMQ with Redis going down', (group) => {
     const jobKey = `outbox:${eventId}:${EFFECT_JOB}`
     await dispatcher.dispatchPending()
     const jobId = bullmqJobId(jobKey)
-    await waitUntil(async () => (await inspector.getJobState(jobId)) === 'completed', 15_000, () => 'job not completed')
+    await waitUntil(
+      async () => (await inspector.getJobState(jobId)) === 'completed',
+      15_000,
+      () => 'job not completed'
+    )
     const firstRun = (await inspector.getJob(jobId))!
 
     // a crash before the event was marked dispatched: dispatched again while
     // BullMQ still keeps the job, the same jobId is ignored
     await db.from('outbox_events').where('id', eventId).update({ dispatched_at: null })
     assert.deepEqual(await dispatcher.dispatchPending(), { dispatched: 1, failed: 0 })
-    assert.equal(await inspector.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized'), 0)
-    assert.equal((await inspector.getJob(jobId))!.timestamp, firstRun.timestamp, 'still the first job')
+    assert.equal(
+      await inspector.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized'),
+      0
+    )
+    assert.equal(
+      (await inspector.getJob(jobId))!.timestamp,
+      firstRun.timestamp,
+      'still the first job'
+    )
 
     // the same, after BullMQ dropped the completed job: it is delivered again
     await firstRun.remove()
     await db.from('outbox_events').where('id', eventId).update({ dispatched_at: null })
     await dispatcher.dispatchPending()
-    await waitUntil(async () => (await inspector.getJobState(jobId)) === 'completed', 15_000, () => 'job not completed')
+    await waitUntil(
+      async () => (await inspector.getJobState(jobId)) === 'completed',
+      15_000,
+      () => 'job not completed'
+    )
 
     assert.equal(deliveries.get(jobKey), 2, 'the job ran twice')
     assert.lengthOf(await effectRows(jobKey), 1, 'its effect was applied once')
   })
 
-  test('a job that used its attempts is listed as failed and can be retried', async ({ assert }) => {
+  test('a job that used its attempts is listed as failed and can be retried', async ({
+    assert,
+  }) => {
     flakyJobFixed = false
     await driver.dispatch(FLAKY_JOB, { praticaId: 99 }, { key: 'flaky:99' })
-    await waitUntil(async () => (await driver.listFailed(50)).some((job) => job.key === 'flaky:99'), 15_000, () => 'job not failed')
+    const findFailed = async () => {
+      const failedJobs = await driver.listFailed(50)
+      return failedJobs.find((job) => job.key === 'flaky:99')
+    }
+    await waitUntil(
+      async () => !!(await findFailed()),
+      15_000,
+      () => 'job not failed'
+    )
 
-    const failed = (await driver.listFailed(50)).find((job) => job.key === 'flaky:99')!
-    assert.containsSubset(failed, { name: FLAKY_JOB, payload: { praticaId: 99 }, attempts: 2, maxAttempts: 2 })
+    const failed = (await findFailed())!
+    assert.containsSubset(failed, {
+      name: FLAKY_JOB,
+      payload: { praticaId: 99 },
+      attempts: 2,
+      maxAttempts: 2,
+    })
     assert.include(failed.lastError, 'protocollo non raggiungibile')
 
     flakyJobFixed = true
     assert.isTrue(await driver.retryFailed(failed.id))
-    await waitUntil(async () => (await inspector.getJobState(failed.id)) === 'completed', 15_000, () => 'retry not completed')
+    await waitUntil(
+      async () => (await inspector.getJobState(failed.id)) === 'completed',
+      15_000,
+      () => 'retry not completed'
+    )
   })
 
-  test('a producer that never reached Redis fails at once instead of hanging', async ({ assert }) => {
+  test('a producer that never reached Redis fails at once instead of hanging', async ({
+    assert,
+  }) => {
     const unreachable = bullmqDriver(`redis://127.0.0.1:${await freePort()}`)
     try {
       await assert.rejects(() => unreachable.dispatch(EFFECT_JOB, {}), QueueUnavailableError as any)

@@ -18,9 +18,22 @@ export class RedisServer {
 
   async start() {
     if (this.#child) throw new Error(`redis-server already started on port ${this.port}`)
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]
     this.#child = spawn('redis-server', args, { detached: true, stdio: 'ignore' })
-    await waitUntil(() => this.#answersPing(), 10_000, () => `redis-server did not start on port ${this.port}`)
+    await waitUntil(
+      () => this.#answersPing(),
+      10_000,
+      () => `redis-server did not start on port ${this.port}`
+    )
   }
 
   /** kill -9 of its process group: Redis is gone at once, as in a crash. */

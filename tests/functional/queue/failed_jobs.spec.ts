@@ -18,7 +18,12 @@ jobRegistry.register(PEC_JOB, async () => {
   throw new Error('casella PEC del destinatario piena')
 })
 
-const driver = new DatabaseQueueDriver({ pollIntervalMs: 1000, leaseMs: 30_000, concurrency: 2, shutdownGraceMs: 1000 })
+const driver = new DatabaseQueueDriver({
+  pollIntervalMs: 1000,
+  leaseMs: 30_000,
+  concurrency: 2,
+  shutdownGraceMs: 1000,
+})
 
 /** A job that used all its attempts. */
 async function failedJob() {
@@ -35,7 +40,11 @@ async function stuckEvent() {
   await db
     .from('outbox_events')
     .where('id', id)
-    .update({ attempts: 3, last_error: 'Coda non raggiungibile: Redis reconnecting', available_at: new Date(Date.now() + 3_600_000) })
+    .update({
+      attempts: 3,
+      last_error: 'Coda non raggiungibile: Redis reconnecting',
+      available_at: new Date(Date.now() + 3_600_000),
+    })
   return OutboxEvent.findOrFail(id)
 }
 
@@ -64,7 +73,11 @@ test.group('Admin / failed jobs', (group) => {
     const admin = await UserFactory.apply('platformAdmin').create()
     const job = await failedJob()
 
-    const response = await client.post(`/admin/jobs/${job.id}/retry`).loginAs(admin).withCsrfToken().redirects(0)
+    const response = await client
+      .post(`/admin/jobs/${job.id}/retry`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/admin/jobs')
     response.assertFlashMessage('success', 'Job rimesso in coda.')
@@ -77,7 +90,11 @@ test.group('Admin / failed jobs', (group) => {
     const admin = await UserFactory.apply('platformAdmin').create()
     const event = await stuckEvent()
 
-    const response = await client.post(`/admin/jobs/outbox/${event.id}/retry`).loginAs(admin).withCsrfToken().redirects(0)
+    const response = await client
+      .post(`/admin/jobs/outbox/${event.id}/retry`)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(302)
     response.assertFlashMessage('success', 'Evento rimesso in invio.')
     await event.refresh()
@@ -100,7 +117,10 @@ test.group('Admin / failed jobs', (group) => {
     const asStaff = await client.get('/admin/jobs').loginAs(enteAdmin)
     asStaff.assertStatus(404)
     const job = await failedJob()
-    const retry = await client.post(`/admin/jobs/${job.id}/retry`).loginAs(enteAdmin).withCsrfToken()
+    const retry = await client
+      .post(`/admin/jobs/${job.id}/retry`)
+      .loginAs(enteAdmin)
+      .withCsrfToken()
     retry.assertStatus(404)
 
     const anonymous = await client.get('/admin/jobs').redirects(0)
@@ -108,7 +128,9 @@ test.group('Admin / failed jobs', (group) => {
     anonymous.assertHeader('location', '/admin/login')
   })
 
-  test('with Redis down the page still opens and says why failed jobs are missing', async ({ client }) => {
+  test('with Redis down the page still opens and says why failed jobs are missing', async ({
+    client,
+  }) => {
     const admin = await UserFactory.apply('platformAdmin').create()
     const unreachable = new BullmqQueueDriver({
       url: `redis://127.0.0.1:${await freePort()}`,

@@ -19,7 +19,9 @@ function recordRun(payload: { id: string }, context: JobContext) {
 jobRegistry.register(FAILING_JOB, async () => {
   throw new Error('servizio remoto non disponibile')
 })
-jobRegistry.register(RECORDING_JOB, async (payload: { id: string }, context) => recordRun(payload, context))
+jobRegistry.register(RECORDING_JOB, async (payload: { id: string }, context) =>
+  recordRun(payload, context)
+)
 jobRegistry.register(POLICY_JOB, async () => {}, { attempts: 7, backoffMs: 250 })
 jobRegistry.register(SLOW_JOB, async (payload: { id: string; ms: number }, context) => {
   recordRun(payload, context)
@@ -32,7 +34,9 @@ test.group('Queue / database driver', (group) => {
     await emptyQueueTables()
   })
 
-  test('a failing job is retried with exponential back-off, then marked failed', async ({ assert }) => {
+  test('a failing job is retried with exponential back-off, then marked failed', async ({
+    assert,
+  }) => {
     const clock = manualClock()
     const start = clock.ms
     const driver = databaseDriver({ clock: clock.now })
@@ -101,9 +105,12 @@ test.group('Queue / database driver', (group) => {
     const driver = databaseDriver({ clock: clock.now, leaseMs: 30_000 })
     await driver.dispatch(RECORDING_JOB, { id: 'orphan' }, { key: 'orphan' })
     // as left by a worker killed in the middle of the job
-    await db
-      .from('queue_jobs')
-      .update({ status: 'running', attempts: 1, locked_by: 'dead-worker', locked_until: new Date(clock.ms + 30_000) })
+    await db.from('queue_jobs').update({
+      status: 'running',
+      attempts: 1,
+      locked_by: 'dead-worker',
+      locked_until: new Date(clock.ms + 30_000),
+    })
 
     clock.advance(29_999)
     assert.equal(await driver.runDue(), 0, 'the lease still holds')
@@ -116,13 +123,18 @@ test.group('Queue / database driver', (group) => {
     assert.isNull(job.lockedBy)
   })
 
-  test('a job interrupted during its last attempt is marked failed, not run again', async ({ assert }) => {
+  test('a job interrupted during its last attempt is marked failed, not run again', async ({
+    assert,
+  }) => {
     const clock = manualClock()
     const driver = databaseDriver({ clock: clock.now })
     await driver.dispatch(RECORDING_JOB, { id: 'last' }, { attempts: 2 })
-    await db
-      .from('queue_jobs')
-      .update({ status: 'running', attempts: 2, locked_by: 'dead-worker', locked_until: new Date(clock.ms) })
+    await db.from('queue_jobs').update({
+      status: 'running',
+      attempts: 2,
+      locked_by: 'dead-worker',
+      locked_until: new Date(clock.ms),
+    })
 
     clock.advance(1)
     assert.equal(await driver.runDue(), 1)
@@ -145,7 +157,8 @@ test.group('Queue / database driver', (group) => {
     await running
 
     assert.lengthOf(runs.get('long')!, 1)
-    assert.equal((await QueueJob.firstOrFail()).status, 'completed')
+    const job = await QueueJob.firstOrFail()
+    assert.equal(job.status, 'completed')
   })
 
   test('two workers claiming at once never run the same job', async ({ assert }) => {
@@ -154,7 +167,12 @@ test.group('Queue / database driver', (group) => {
     for (let i = 0; i < 12; i++) {
       await first.dispatch(RECORDING_JOB, { id: `job-${i}` })
     }
-    const [a, b, c, d] = await Promise.all([first.runDue(), second.runDue(), first.runDue(), second.runDue()])
+    const [a, b, c, d] = await Promise.all([
+      first.runDue(),
+      second.runDue(),
+      first.runDue(),
+      second.runDue(),
+    ])
 
     assert.equal(a + b + c + d, 12)
     assert.equal(runs.size, 12)
@@ -169,7 +187,8 @@ test.group('Queue / database driver', (group) => {
     await driver.stopWorker()
 
     assert.isTrue(runs.has('looped'))
-    assert.equal((await QueueJob.firstOrFail()).status, 'completed')
+    const job = await QueueJob.firstOrFail()
+    assert.equal(job.status, 'completed')
   })
 
   test('a failed job is listed and can be retried with fresh attempts', async ({ assert }) => {
@@ -178,7 +197,12 @@ test.group('Queue / database driver', (group) => {
     await driver.runDue()
 
     const [failed] = await driver.listFailed(10)
-    assert.containsSubset(failed, { name: FAILING_JOB, key: 'will-fail', attempts: 1, maxAttempts: 1 })
+    assert.containsSubset(failed, {
+      name: FAILING_JOB,
+      key: 'will-fail',
+      attempts: 1,
+      maxAttempts: 1,
+    })
     assert.deepEqual(failed.payload, { id: 'x' })
     assert.include(failed.lastError, 'servizio remoto')
 

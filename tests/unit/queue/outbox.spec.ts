@@ -40,7 +40,9 @@ const unreachableQueue = {
 test.group('Queue / outbox', (group) => {
   group.each.setup(() => emptyQueueTables())
 
-  test('an event is written in the transaction of the change that causes it', async ({ assert }) => {
+  test('an event is written in the transaction of the change that causes it', async ({
+    assert,
+  }) => {
     const ente = await EnteFactory.create()
     const id = await db.transaction((trx) =>
       outbox.record(trx, { type: 'pratica.submitted', enteId: ente.id, payload: { praticaId: 12 } })
@@ -70,14 +72,18 @@ test.group('Queue / outbox', (group) => {
       await outbox.record(trx, { type: 'pratica.submitted', payload: {} })
       await trx.rollback()
       assert.equal(wakeUps, 0)
-      await db.transaction((committed) => outbox.record(committed, { type: 'pratica.submitted', payload: {} }))
+      await db.transaction((committed) =>
+        outbox.record(committed, { type: 'pratica.submitted', payload: {} })
+      )
       assert.equal(wakeUps, 1)
     } finally {
       stopListening()
     }
   })
 
-  test('the dispatcher queues every subscribed job with a per-event key, once', async ({ assert }) => {
+  test('the dispatcher queues every subscribed job with a per-event key, once', async ({
+    assert,
+  }) => {
     const queue = databaseDriver()
     const id = await db.transaction((trx) =>
       outbox.record(trx, { type: 'pratica.submitted', payload: { praticaId: 14 } })
@@ -89,8 +95,13 @@ test.group('Queue / outbox', (group) => {
       jobs.map((job) => job.jobKey),
       [`outbox:${id}:${NOTIFY_JOB}`, `outbox:${id}:${PROTOCOL_JOB}`]
     )
-    assert.containsSubset(jobs[0].payload, { eventId: id, type: 'pratica.submitted', payload: { praticaId: 14 } })
-    assert.isNotNull((await OutboxEvent.findOrFail(id)).dispatchedAt)
+    assert.containsSubset(jobs[0].payload, {
+      eventId: id,
+      type: 'pratica.submitted',
+      payload: { praticaId: 14 },
+    })
+    const event = await OutboxEvent.findOrFail(id)
+    assert.isNotNull(event.dispatchedAt)
 
     // a crash after queueing but before marking the event: it is dispatched again
     await db.from('outbox_events').where('id', id).update({ dispatched_at: null })
@@ -98,18 +109,28 @@ test.group('Queue / outbox', (group) => {
     assert.lengthOf(await QueueJob.all(), 2, 'the keys absorb the second dispatch')
   })
 
-  test('while the queue is unreachable events stay pending with the error and a back-off', async ({ assert }) => {
-    const first = await db.transaction((trx) => outbox.record(trx, { type: 'pratica.submitted', payload: { n: 1 } }))
-    const second = await db.transaction((trx) => outbox.record(trx, { type: 'pratica.submitted', payload: { n: 2 } }))
+  test('while the queue is unreachable events stay pending with the error and a back-off', async ({
+    assert,
+  }) => {
+    const first = await db.transaction((trx) =>
+      outbox.record(trx, { type: 'pratica.submitted', payload: { n: 1 } })
+    )
+    const second = await db.transaction((trx) =>
+      outbox.record(trx, { type: 'pratica.submitted', payload: { n: 2 } })
+    )
     const clock = manualClock()
 
-    assert.deepEqual(await dispatcher(unreachableQueue, clock).dispatchPending(), { dispatched: 0, failed: 1 })
+    assert.deepEqual(await dispatcher(unreachableQueue, clock).dispatchPending(), {
+      dispatched: 0,
+      failed: 1,
+    })
     const postponed = await OutboxEvent.findOrFail(first)
     assert.isNull(postponed.dispatchedAt)
     assert.equal(postponed.attempts, 1)
     assert.include(postponed.lastError, 'ECONNREFUSED')
     assert.equal(postponed.availableAt.toMillis(), clock.ms + 5000)
-    assert.equal((await OutboxEvent.findOrFail(second)).attempts, 0, 'the pass stopped at the first failure')
+    const untouched = await OutboxEvent.findOrFail(second)
+    assert.equal(untouched.attempts, 0, 'the pass stopped at the first failure')
 
     // the queue is back: the untouched event goes now, the postponed one after its back-off
     const queue = databaseDriver()
@@ -121,7 +142,9 @@ test.group('Queue / outbox', (group) => {
   })
 
   test('the back-off doubles after each failure, up to its maximum', async ({ assert }) => {
-    const id = await db.transaction((trx) => outbox.record(trx, { type: 'pratica.submitted', payload: {} }))
+    const id = await db.transaction((trx) =>
+      outbox.record(trx, { type: 'pratica.submitted', payload: {} })
+    )
     const clock = manualClock()
     const waits: number[] = []
     for (let pass = 0; pass < 6; pass++) {

@@ -33,10 +33,15 @@ test.group('Queue / runOnce', (group) => {
     assert.lengthOf(await effectRows('callback:42'), 1)
   })
 
-  test('an effect that fails leaves no key behind, so the next delivery applies it', async ({ assert }) => {
+  test('an effect that fails leaves no key behind, so the next delivery applies it', async ({
+    assert,
+  }) => {
     await assert.rejects(() =>
       runOnce('flaky', async (trx) => {
-        await trx.insertQuery().table(EFFECTS_TABLE).insert({ effect_key: 'flaky', label: 'half done' })
+        await trx
+          .insertQuery()
+          .table(EFFECTS_TABLE)
+          .insert({ effect_key: 'flaky', label: 'half done' })
         throw new Error('protocollo non raggiungibile')
       })
     )
