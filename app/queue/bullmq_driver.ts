@@ -71,7 +71,7 @@ export class BullmqQueueDriver implements QueueDriver {
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
     })
-    worker.on('error', (error) => logger.error({ err: error }, 'queue: BullMQ worker error'))
+    worker.on('error', (error) => this.#logRedisError(error))
     worker.on('failed', (job, error) => {
       logger.warn(
         { job: job?.name, id: job?.id, attempt: job?.attemptsMade },
@@ -147,7 +147,7 @@ export class BullmqQueueDriver implements QueueDriver {
         // keep reconnecting in the background, at most every 5 s
         retryStrategy: (times) => Math.min(times * 500, 5000),
       })
-      this.#redis.on('error', (error) => this.#logConnectionError(error))
+      this.#redis.on('error', (error) => this.#logRedisError(error))
       this.#redis.on('ready', () => (this.#lastConnectionError = null))
     }
     return this.#redis
@@ -199,7 +199,7 @@ export class BullmqQueueDriver implements QueueDriver {
         removeOnFail: { age: this.options.keepFailedSeconds },
       },
     })
-    queue.on('error', (error) => this.#logConnectionError(error))
+    queue.on('error', (error) => this.#logRedisError(error))
     return queue
   }
 
@@ -215,11 +215,11 @@ export class BullmqQueueDriver implements QueueDriver {
     }
   }
 
-  /** Reconnection attempts repeat the same error: log it once, not every few seconds. */
-  #logConnectionError(error: Error) {
+  /** Reconnection attempts repeat the same error: log each error once, not every few seconds. */
+  #logRedisError(error: Error) {
     if (error.message === this.#lastConnectionError) return
     this.#lastConnectionError = error.message
-    logger.warn(`queue: Redis non raggiungibile (${error.message})`)
+    logger.warn(`queue: errore Redis (${error.message})`)
   }
 }
 

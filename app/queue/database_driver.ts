@@ -10,8 +10,6 @@ import { readDbTime } from '#queue/db_time'
 import type { DispatchOptions, FailedJob, QueueDriver } from '#queue/types'
 
 export interface DatabaseDriverOptions {
-  /** Lucid connection name (default connection when omitted) */
-  connection?: string
   /** how often the worker looks for due jobs when nobody wakes it */
   pollIntervalMs: number
   /** a running job not heard of for this long is taken again by any worker */
@@ -159,7 +157,7 @@ export class DatabaseQueueDriver implements QueueDriver {
   }
 
   #client(): QueryClientContract {
-    return db.connection(this.options.connection)
+    return db.connection()
   }
 
   #now() {

@@ -10,8 +10,6 @@ import type { QueueDriver } from '#queue/types'
 export interface OutboxDispatcherOptions {
   queue: Pick<QueueDriver, 'dispatch'>
   subscriptions: OutboxSubscriptions
-  /** Lucid connection name (default connection when omitted) */
-  connection?: string
   /** periodic look for pending events (commits also wake it) */
   pollIntervalMs: number
   /** events moved per pass */
@@ -49,7 +47,7 @@ export class OutboxDispatcher {
 
   /** One pass over the due events (also used directly by tests). */
   async dispatchPending(): Promise<DispatchReport> {
-    const client = db.connection(this.options.connection)
+    const client = db.connection()
     const events = await client
       .from('outbox_events')
       .whereNull('dispatched_at')
@@ -115,7 +113,6 @@ export class OutboxDispatcher {
     )
     try {
       await db
-        .connection(this.options.connection)
         .from('outbox_events')
         .where('id', event.id)
         .update({

@@ -22,10 +22,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
  */
 export async function runOnce(
   key: string,
-  effect: (trx: TransactionClientContract) => Promise<void>,
-  options: { connection?: string } = {}
+  effect: (trx: TransactionClientContract) => Promise<void>
 ): Promise<boolean> {
-  return db.connection(options.connection).transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const claimed = await trx
       .knexQuery()
       .table('processed_effects')
