@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { jobRegistry } from '#queue/job_registry'
 import { describeError, resolveRetryPolicy, retryDelayMs } from '#queue/retry_policy'
 import { readDbTime } from '#queue/db_time'
@@ -206,12 +207,10 @@ export class DatabaseQueueDriver implements QueueDriver {
   async #claimDue(limit: number): Promise<ClaimedJob[]> {
     const now = this.#now()
     const client = this.#client()
-    const isDue = (query: any) =>
+    const isDue = (query: DatabaseQueryBuilderContract) =>
       query
-        .where((pending: any) =>
-          pending.where('status', 'pending').where('available_at', '<=', now)
-        )
-        .orWhere((abandoned: any) =>
+        .where((pending) => pending.where('status', 'pending').where('available_at', '<=', now))
+        .orWhere((abandoned) =>
           abandoned.where('status', 'running').where('locked_until', '<', now)
         )
     // read a few more than needed: other workers may take some meanwhile
