@@ -13,9 +13,18 @@ const PACKAGES = {
 } as const
 
 const FILES: Record<string, { pkg: keyof typeof PACKAGES; file: string }> = {
-  'bootstrap-italia/css/bootstrap-italia.min.css': { pkg: 'bootstrap-italia', file: 'dist/css/bootstrap-italia.min.css' },
-  'bootstrap-italia/css/bootstrap-italia.min.css.map': { pkg: 'bootstrap-italia', file: 'dist/css/bootstrap-italia.min.css.map' },
-  'bootstrap-italia/js/bootstrap-italia.bundle.min.js': { pkg: 'bootstrap-italia', file: 'dist/js/bootstrap-italia.bundle.min.js' },
+  'bootstrap-italia/css/bootstrap-italia.min.css': {
+    pkg: 'bootstrap-italia',
+    file: 'dist/css/bootstrap-italia.min.css',
+  },
+  'bootstrap-italia/css/bootstrap-italia.min.css.map': {
+    pkg: 'bootstrap-italia',
+    file: 'dist/css/bootstrap-italia.min.css.map',
+  },
+  'bootstrap-italia/js/bootstrap-italia.bundle.min.js': {
+    pkg: 'bootstrap-italia',
+    file: 'dist/js/bootstrap-italia.bundle.min.js',
+  },
   'bootstrap-italia/svg/sprites.svg': { pkg: 'bootstrap-italia', file: 'dist/svg/sprites.svg' },
   // the CSP build: no eval, so the strict Content-Security-Policy holds
   'alpinejs/alpine-csp.min.js': { pkg: 'alpinejs', file: 'dist/cdn.min.js' },
@@ -47,7 +56,9 @@ export function asset(path: string): string {
     if (path.startsWith(VENDOR_PREFIX)) {
       const entry = vendorFile(path.slice(VENDOR_PREFIX.length))
       if (!entry) throw new Error(`Not a served vendor file: ${path}`)
-      const manifest = JSON.parse(readFileSync(app.makePath(PACKAGES[entry.pkg], 'package.json'), 'utf8'))
+      const manifest = JSON.parse(
+        readFileSync(app.makePath(PACKAGES[entry.pkg], 'package.json'), 'utf8')
+      )
       version = String(manifest.version)
     } else {
       version = Math.trunc(statSync(app.publicPath(path)).mtimeMs).toString(36)

@@ -10,8 +10,14 @@ export const LISTED_STATUSES: ServiceStatus[] = ['published', 'suspended', 'sche
  * The services of the public catalogue, optionally narrowed by a text in
  * the name and by a topic.
  */
-export async function listedServices(ente: Ente, filters: { text?: string; category?: Category | null }) {
-  const query = Service.forEnte(ente).whereIn('status', LISTED_STATUSES).preload('category').orderBy('name')
+export async function listedServices(
+  ente: Ente,
+  filters: { text?: string; category?: Category | null }
+) {
+  const query = Service.forEnte(ente)
+    .whereIn('status', LISTED_STATUSES)
+    .preload('category')
+    .orderBy('name')
   if (filters.category) {
     query.where('category_id', filters.category.id)
   }

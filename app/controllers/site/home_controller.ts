@@ -13,9 +13,19 @@ export default class HomeController {
   async show({ view, ente }: HttpContext) {
     const [categories, services] = await Promise.all([
       Category.forEnte(ente)
-        .whereIn('id', Service.forEnte(ente).whereIn('status', LISTED_STATUSES).whereNotNull('category_id').select('category_id'))
+        .whereIn(
+          'id',
+          Service.forEnte(ente)
+            .whereIn('status', LISTED_STATUSES)
+            .whereNotNull('category_id')
+            .select('category_id')
+        )
         .orderBy('name'),
-      Service.forEnte(ente).where('status', 'published').preload('category').orderBy('name').limit(FEATURED_COUNT),
+      Service.forEnte(ente)
+        .where('status', 'published')
+        .preload('category')
+        .orderBy('name')
+        .limit(FEATURED_COUNT),
     ])
     return view.render('pages/site/home', { categories, services })
   }

@@ -22,7 +22,10 @@ export default class ServicesController {
   }
 
   async show({ params, view, ente }: HttpContext) {
-    const service = await Service.forEnte(ente).where('slug', String(params.slug)).preload('category').first()
+    const service = await Service.forEnte(ente)
+      .where('slug', String(params.slug))
+      .preload('category')
+      .first()
     if (!service) {
       throw new NotFoundException()
     }

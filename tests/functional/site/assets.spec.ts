@@ -1,8 +1,13 @@
 import { test } from '@japa/runner'
 
 test.group('Site: served assets', () => {
-  test('Bootstrap Italia comes from the app with a long cache and an ETag', async ({ client, assert }) => {
-    const response = await client.get('/assets/vendor/bootstrap-italia/css/bootstrap-italia.min.css')
+  test('Bootstrap Italia comes from the app with a long cache and an ETag', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client.get(
+      '/assets/vendor/bootstrap-italia/css/bootstrap-italia.min.css'
+    )
 
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/css; charset=utf-8')

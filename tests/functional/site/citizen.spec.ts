@@ -15,7 +15,9 @@ test.group('Site: citizen access and personal area', (group) => {
     response.assertHeader('location', `/${ente.slug}/accedi`)
   })
 
-  test('the access page offers SPID and CIE, disabled until an identity provider is enabled', async ({ client }) => {
+  test('the access page offers SPID and CIE, disabled until an identity provider is enabled', async ({
+    client,
+  }) => {
     const { ente } = await createSiteEnte()
 
     const response = await client.get(`/${ente.slug}/accedi`)
@@ -27,27 +29,47 @@ test.group('Site: citizen access and personal area', (group) => {
     response.assertTextIncludes('non è ancora attivo per questo ente')
   })
 
-  test('a logged-in citizen sees the Scrivania with the area sections and their name in the header', async ({ client }) => {
+  test('a logged-in citizen sees the Scrivania with the area sections and their name in the header', async ({
+    client,
+  }) => {
     const { ente } = await createSiteEnte()
-    const citizen = await CitizenFactory.merge({ enteId: ente.id, firstName: 'Lorenzo', lastName: 'Bertoli' }).create()
+    const citizen = await CitizenFactory.merge({
+      enteId: ente.id,
+      firstName: 'Lorenzo',
+      lastName: 'Bertoli',
+    }).create()
 
-    const response = await client.get(`/${ente.slug}/area-personale`).withGuard('citizen').loginAs(citizen)
+    const response = await client
+      .get(`/${ente.slug}/area-personale`)
+      .withGuard('citizen')
+      .loginAs(citizen)
 
     response.assertStatus(200)
     response.assertTextIncludes('Lorenzo Bertoli')
     response.assertTextIncludes(citizen.fiscalCode)
-    for (const section of ['Scrivania', 'Pratiche', 'Pagamenti', 'Documenti', 'Allegati', 'Profilo']) {
+    for (const section of [
+      'Scrivania',
+      'Pratiche',
+      'Pagamenti',
+      'Documenti',
+      'Allegati',
+      'Profilo',
+    ]) {
       response.assertTextIncludes(`>${section}</a>`)
     }
     response.assertTextIncludes(`action="/${ente.slug}/area-personale/esci"`)
   })
 
-  test('a citizen of another ente is sent to this ente\'s access page', async ({ client }) => {
+  test("a citizen of another ente is sent to this ente's access page", async ({ client }) => {
     const { ente } = await createSiteEnte()
     const other = await createSiteEnte()
     const citizen = await CitizenFactory.merge({ enteId: other.ente.id }).create()
 
-    const response = await client.get(`/${ente.slug}/area-personale`).withGuard('citizen').loginAs(citizen).redirects(0)
+    const response = await client
+      .get(`/${ente.slug}/area-personale`)
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .redirects(0)
 
     response.assertStatus(302)
     response.assertHeader('location', `/${ente.slug}/accedi`)

@@ -7,7 +7,9 @@ import { ServiceFactory } from '#factories/service_factory'
  * An ente with contacts, one topic and two published services: what the
  * public pages need to show something real.
  */
-export async function createSiteEnte(attributes: Partial<Pick<Ente, 'name' | 'languages' | 'website'>> = {}) {
+export async function createSiteEnte(
+  attributes: Partial<Pick<Ente, 'name' | 'languages' | 'website'>> = {}
+) {
   const ente = await EnteFactory.merge({
     address: 'Piazza del Municipio 1, 56040 Prova (PI)',
     email: 'info@comune.prova.it',
@@ -32,7 +34,10 @@ export async function createSiteEnte(attributes: Partial<Pick<Ente, 'name' | 'la
           descrizione_breve: 'Il servizio permette di ottenere un permesso di accesso alla ZTL.',
           come_fare: 'Accedi con SPID o CIE e compila la domanda.',
         },
-        en: { nome: 'Apply for a restricted traffic zone permit', descrizione_breve: 'Get a ZTL permit.' },
+        en: {
+          nome: 'Apply for a restricted traffic zone permit',
+          descrizione_breve: 'Get a ZTL permit.',
+        },
       },
     },
     {

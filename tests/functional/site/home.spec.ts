@@ -5,7 +5,9 @@ import { createSiteEnte } from './fixtures.js'
 test.group('Site: home of an ente', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('shows the ente, the access button, its topics and services, in Italian', async ({ client }) => {
+  test('shows the ente, the access button, its topics and services, in Italian', async ({
+    client,
+  }) => {
     const { ente } = await createSiteEnte({ name: 'Comune di Prova' })
 
     const response = await client.get(`/${ente.slug}/`)

@@ -13,7 +13,7 @@ test.group('Site: language switch', (group) => {
     assert.notInclude(response.text(), `/${ente.slug}/lingua/`)
   })
 
-  test('the switcher offers only the ente\'s languages', async ({ client, assert }) => {
+  test("the switcher offers only the ente's languages", async ({ client, assert }) => {
     const { ente } = await createSiteEnte({ languages: ['it', 'en'] })
 
     const response = await client.get(`/${ente.slug}/servizi`)
@@ -48,7 +48,9 @@ test.group('Site: language switch', (group) => {
     response.assertStatus(404)
   })
 
-  test('a remembered language the ente does not offer falls back to Italian', async ({ client }) => {
+  test('a remembered language the ente does not offer falls back to Italian', async ({
+    client,
+  }) => {
     const { ente } = await createSiteEnte({ languages: ['it'] })
 
     const response = await client.get(`/${ente.slug}/`).withCookie('lang', 'de')
@@ -61,7 +63,10 @@ test.group('Site: language switch', (group) => {
     const { ente } = await createSiteEnte({ languages: ['it', 'en'] })
 
     for (const target of ['https://example.com/', '//example.com/', '/altro-ente/servizi']) {
-      const response = await client.get(`/${ente.slug}/lingua/en`).qs({ redirect: target }).redirects(0)
+      const response = await client
+        .get(`/${ente.slug}/lingua/en`)
+        .qs({ redirect: target })
+        .redirects(0)
       response.assertHeader('location', `/${ente.slug}/`)
     }
   })

@@ -31,9 +31,17 @@ test.group('Site: catalogue and scheda', (group) => {
     assert.notInclude(response.text(), `/${a.ente.slug}/`)
   })
 
-  test('the catalogue lists only published services and filters by text and topic', async ({ client, assert }) => {
+  test('the catalogue lists only published services and filters by text and topic', async ({
+    client,
+    assert,
+  }) => {
     const { ente } = await createSiteEnte()
-    await ServiceFactory.merge({ enteId: ente.id, name: 'Servizio riservato', slug: 'riservato', status: 'private' }).create()
+    await ServiceFactory.merge({
+      enteId: ente.id,
+      name: 'Servizio riservato',
+      slug: 'riservato',
+      status: 'private',
+    }).create()
 
     const all = await client.get(`/${ente.slug}/servizi`)
     all.assertStatus(200)
@@ -45,14 +53,21 @@ test.group('Site: catalogue and scheda', (group) => {
     byText.assertTextIncludes('permesso-ztl')
     assert.notInclude(byText.text(), 'segnalare-disservizio')
 
-    const byTopic = await client.get(`/${ente.slug}/servizi`).qs({ categoria: 'mobilita-e-trasporti' })
+    const byTopic = await client
+      .get(`/${ente.slug}/servizi`)
+      .qs({ categoria: 'mobilita-e-trasporti' })
     byTopic.assertTextIncludes('1 servizio trovato')
     assert.notInclude(byTopic.text(), 'href="/' + ente.slug + '/servizi/segnalare-disservizio"')
   })
 
   test('a private service is reachable by its link', async ({ client }) => {
     const { ente } = await createSiteEnte()
-    await ServiceFactory.merge({ enteId: ente.id, name: 'Servizio riservato', slug: 'riservato', status: 'private' }).create()
+    await ServiceFactory.merge({
+      enteId: ente.id,
+      name: 'Servizio riservato',
+      slug: 'riservato',
+      status: 'private',
+    }).create()
 
     const response = await client.get(`/${ente.slug}/servizi/riservato`)
 
