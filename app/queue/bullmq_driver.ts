@@ -118,6 +118,12 @@ export class BullmqQueueDriver implements QueueDriver {
     }))
   }
 
+  async counts() {
+    const queue = await this.#readyQueue()
+    const counts = await this.#producerCall(() => queue.getJobCounts('waiting', 'delayed', 'active', 'failed'))
+    return { waiting: counts.waiting + counts.delayed + counts.active, failed: counts.failed }
+  }
+
   async retryFailed(id: string) {
     const queue = await this.#readyQueue()
     return this.#producerCall(async () => {

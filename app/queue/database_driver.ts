@@ -138,6 +138,17 @@ export class DatabaseQueueDriver implements QueueDriver {
     }))
   }
 
+  async counts() {
+    const rows = await this.#client()
+      .from('queue_jobs')
+      .whereIn('status', ['pending', 'running', 'failed'])
+      .groupBy('status')
+      .select('status')
+      .count('* as total')
+    const total = (status: string) => Number(rows.find((row) => row.status === status)?.total ?? 0)
+    return { waiting: total('pending') + total('running'), failed: total('failed') }
+  }
+
   async retryFailed(id: string) {
     if (!/^\d+$/.test(id)) return false
     const now = this.#now()

@@ -42,6 +42,8 @@ export interface QueueDriver {
   /** stops the worker and releases connections */
   close(): Promise<void>
   listFailed(limit: number): Promise<FailedJob[]>
+  /** jobs waiting (due or delayed) and failed; throws when the backend is unreachable */
+  counts(): Promise<{ waiting: number; failed: number }>
   /** queues a failed job again with fresh attempts; false when it is not (or no longer) failed */
   retryFailed(id: string): Promise<boolean>
 }

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import env from '#start/env'
+import { queue } from '#queue/queue'
+import { BullmqQueueDriver } from '#queue/bullmq_driver'
 
 test.group('Health', (group) => {
   const original = { transport: env.get('MAIL_TRANSPORT'), host: env.get('SMTP_HOST'), port: env.get('SMTP_PORT') }
@@ -31,5 +33,26 @@ test.group('Health', (group) => {
     const mail = response.body().checks.find((check: any) => check.name === 'Trasporto e-mail')
     assert.equal(mail.status, 'error')
     assert.include(mail.message, 'smtp')
+  })
+
+  test('answers 503 when the queue backend cannot be reached', async ({ client, assert, cleanup }) => {
+    const unreachable = new BullmqQueueDriver({
+      url: 'redis://127.0.0.1:1',
+      queueName: 'health-test',
+      prefix: 'health-test',
+      concurrency: 1,
+      connectTimeoutMs: 500,
+      keepCompletedSeconds: 60,
+      keepFailedSeconds: 60,
+      shutdownGraceMs: 100,
+    })
+    cleanup(queue.swap(unreachable))
+    cleanup(() => unreachable.close())
+
+    const response = await client.get('/health')
+    response.assertStatus(503)
+    const check = response.body().checks.find((entry: any) => entry.name === 'Coda dei lavori')
+    assert.equal(check.status, 'error')
+    assert.include(check.message, 'bullmq')
   })
 })
