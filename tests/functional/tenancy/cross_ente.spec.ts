@@ -1,0 +1,129 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import testUtils from '@adonisjs/core/services/test_utils'
+import EntePlugin from '#models/ente_plugin'
+import { EnteFactory } from '#factories/ente_factory'
+import { UserFactory } from '#factories/user_factory'
+import { ServiceFactory } from '#factories/service_factory'
+import { CitizenFactory } from '#factories/citizen_factory'
+import type Ente from '#models/ente'
+
+/**
+ * A record of ente A is never reachable through ente B's URLs. The test
+ * walks the route table, so a new ente route cannot escape it: each route
+ * parameter naming a record needs a probe below, filled with a record of
+ * ente A; the request goes to ente B's URL as B's most privileged staff
+ * member (and as B's citizen) and must answer 404, while B's pages
+ * without record parameters must not show anything of A.
+ */
+
+type Probe = (a: EnteA) => string
+type EnteA = { ente: Ente; serviceSlug: string; marker: string; pluginId: string }
+
+/** Parameters that name a record, with how to fill them with one of ente A's. */
+const RECORD_PROBES: Record<string, Probe> = {
+  slug: (a) => a.serviceSlug,
+  pluginId: (a) => a.pluginId,
+}
+
+/** Parameters that do not name a record. */
+const OTHER_PARAMS: Record<string, string> = {
+  language: 'it',
+}
+
+function enteRoutes() {
+  return Object.values(router.toJSON())
+    .flat()
+    .filter((route) => route.pattern.startsWith('/:ente'))
+}
+
+async function seedEnteA(): Promise<EnteA> {
+  const ente = await EnteFactory.create()
+  const marker = `Riservato-${ente.slug}`
+  const service = await ServiceFactory.merge({ enteId: ente.id, name: `Servizio ${marker}` }).create()
+  await EntePlugin.create({
+    enteId: ente.id,
+    pluginId: 'messaging_email',
+    inContract: true,
+    enabled: true,
+    config: { senderAddress: 'noreply@a.example.it', senderName: marker, maxMessagesPerMinute: 60 },
+  })
+  return { ente, serviceSlug: service.slug, marker, pluginId: 'messaging_email' }
+}
+
+test.group('Ente isolation over the whole route table', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('every ente route parameter has a cross-ente probe', ({ assert }) => {
+    const unknown = enteRoutes().flatMap((route) =>
+      (route.pattern.match(/:(\w+)/g) ?? [])
+        .map((param) => param.slice(1))
+        .filter((name) => name !== 'ente' && !RECORD_PROBES[name] && !(name in OTHER_PARAMS))
+        .map((name) => `${route.pattern} (:${name})`)
+    )
+    assert.deepEqual(unknown, [], 'add a probe for these parameters in cross_ente.spec.ts')
+  })
+
+  test("ente B's URLs never reach or show a record of ente A", async ({ client, assert }) => {
+    const a = await seedEnteA()
+    const b = await EnteFactory.create()
+    const staffOfB = await UserFactory.apply('enteAdmin').merge({ enteId: b.id }).create()
+    const citizenOfB = await CitizenFactory.merge({ enteId: b.id }).create()
+
+    const checked: string[] = []
+    for (const route of enteRoutes()) {
+      const params = (route.pattern.match(/:(\w+)/g) ?? []).map((param) => param.slice(1))
+      const namesRecord = params.some((name) => RECORD_PROBES[name])
+      const url = route.pattern.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'ente' ? b.slug : RECORD_PROBES[name] ? RECORD_PROBES[name](a) : OTHER_PARAMS[name]
+      )
+
+      const missingUrl = route.pattern.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'ente' ? b.slug : RECORD_PROBES[name] ? 'record-inesistente' : OTHER_PARAMS[name]
+      )
+
+      for (const method of route.methods.filter((verb) => verb !== 'HEAD')) {
+        for (const as of ['staff', 'citizen'] as const) {
+          const send = (target: string) => {
+            let request = client.request(target, method as any).redirects(0)
+            request =
+              as === 'staff' ? request.loginAs(staffOfB) : request.withGuard('citizen').loginAs(citizenOfB)
+            return method === 'GET' ? request : request.withCsrfToken()
+          }
+          const response = await send(url)
+          const label = `${as} ${method} ${url}`
+
+          if (namesRecord && as === 'staff') {
+            assert.equal(response.status(), 404, `${label} should answer 404`)
+          } else if (namesRecord) {
+            // someone outside that area is sent to its door exactly as for a
+            // record that does not exist: the answer tells nothing
+            const missing = await send(missingUrl)
+            assert.equal(response.status(), missing.status(), `${label} differs from a missing record`)
+            assert.equal(response.header('location'), missing.header('location'), label)
+          } else {
+            assert.isBelow(response.status(), 500, `${label} failed`)
+          }
+          assert.notInclude(response.text(), a.marker, `${label} shows a record of ente A`)
+          checked.push(label)
+        }
+      }
+    }
+    // the walk really covered the record routes
+    assert.isAbove(checked.filter((label) => label.includes(a.serviceSlug)).length, 0)
+    assert.isAbove(checked.filter((label) => label.includes(a.pluginId)).length, 0)
+  })
+
+  test("ente A's own staff and visitors do reach the same records", async ({ client }) => {
+    const a = await seedEnteA()
+    const staffOfA = await UserFactory.apply('enteAdmin').merge({ enteId: a.ente.id }).create()
+
+    const scheda = await client.get(`/${a.ente.slug}/servizi/${a.serviceSlug}`)
+    scheda.assertStatus(200)
+    scheda.assertTextIncludes(a.marker)
+
+    const plugin = await client.get(`/${a.ente.slug}/backoffice/impostazioni/plugin/${a.pluginId}`).loginAs(staffOfA)
+    plugin.assertStatus(200)
+    plugin.assertTextIncludes(a.marker)
+  })
+})
