@@ -40,6 +40,23 @@ test.group('Site: language switch', (group) => {
     page.assertTextIncludes('Log in to your personal area')
   })
 
+  test('content not translated yet is shown in Italian and marked as such', async ({
+    client,
+    assert,
+  }) => {
+    const { ente } = await createSiteEnte({ languages: ['it', 'en'] })
+
+    const page = await client.get(`/${ente.slug}/servizi`).withCookie('lang', 'en')
+
+    // the ZTL service has an English scheda, the other one only the Italian
+    const cardLang = (slug: string) =>
+      new RegExp(
+        `<article[^>]*lang="(\\w+)">\\s*<h2[^>]*>\\s*<a href="/${ente.slug}/servizi/${slug}"`
+      ).exec(page.text())?.[1]
+    assert.equal(cardLang('permesso-ztl'), 'en')
+    assert.equal(cardLang('segnalare-disservizio'), 'it')
+  })
+
   test('a language the ente does not offer does not exist', async ({ client }) => {
     const { ente } = await createSiteEnte({ languages: ['it', 'en'] })
 
