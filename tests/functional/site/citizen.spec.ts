@@ -75,6 +75,20 @@ test.group('Site: citizen access and personal area', (group) => {
     response.assertHeader('location', `/${ente.slug}/accedi`)
   })
 
+  test('a logged-in citizen going to "Accedi" goes to the personal area', async ({ client }) => {
+    const { ente } = await createSiteEnte()
+    const citizen = await CitizenFactory.merge({ enteId: ente.id }).create()
+
+    const response = await client
+      .get(`/${ente.slug}/accedi`)
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', `/${ente.slug}/area-personale`)
+  })
+
   test('logout ends the citizen session', async ({ client, assert }) => {
     const { ente } = await createSiteEnte()
     const citizen = await CitizenFactory.merge({ enteId: ente.id }).create()
