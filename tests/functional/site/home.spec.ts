@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { CitizenFactory } from '#factories/citizen_factory'
 import { createSiteEnte } from './fixtures.js'
 
 test.group('Site: home of an ente', (group) => {
@@ -23,6 +24,24 @@ test.group('Site: home of an ente', (group) => {
     // the footer carries the ente's contacts
     response.assertTextIncludes('Piazza del Municipio 1, 56040 Prova (PI)')
     response.assertTextIncludes('href="mailto:comune.prova@pec.it"')
+  })
+
+  test('a logged-in citizen sees their name and menu instead of the access button', async ({
+    client,
+    assert,
+  }) => {
+    const { ente } = await createSiteEnte()
+    const citizen = await CitizenFactory.merge({
+      enteId: ente.id,
+      firstName: 'Anna',
+      lastName: 'Neri',
+    }).create()
+
+    const response = await client.get(`/${ente.slug}/`).withGuard('citizen').loginAs(citizen)
+
+    response.assertTextIncludes('Anna Neri')
+    response.assertTextIncludes(`action="/${ente.slug}/area-personale/esci"`)
+    assert.notInclude(response.text(), `href="/${ente.slug}/accedi"`)
   })
 
   test('links the staff entrance from the footer', async ({ client }) => {
