@@ -20,6 +20,10 @@ export default class BenchSeed extends BaseCommand {
     const enti = Number(process.env.BENCH_ENTI || 20)
     const servicesPerEnte = Number(process.env.BENCH_SERVICES_PER_ENTE || 60)
     const created = await seedBenchData({ enti, servicesPerEnte })
-    this.logger.info(created ? `bench: ${enti} enti con ${servicesPerEnte} servizi ciascuno` : 'bench: dati già presenti')
+    this.logger.info(
+      created
+        ? `bench: ${enti} enti con ${servicesPerEnte} servizi ciascuno`
+        : 'bench: dati già presenti'
+    )
   }
 }

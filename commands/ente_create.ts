@@ -48,7 +48,8 @@ export default class EnteCreate extends BaseCommand {
       })
     } catch (error) {
       if (error instanceof errors.E_VALIDATION_ERROR) {
-        for (const message of error.messages) this.logger.error(`${message.field}: ${message.message}`)
+        for (const message of error.messages)
+          this.logger.error(`${message.field}: ${message.message}`)
         this.exitCode = 1
         return
       }
@@ -69,7 +70,9 @@ export default class EnteCreate extends BaseCommand {
         password: null,
         isEnabled: true,
       })
-      this.logger.info(`Amministratore "${this.adminUsername}" creato: imposta la password con "node ace user:password"`)
+      this.logger.info(
+        `Amministratore "${this.adminUsername}" creato: imposta la password con "node ace user:password"`
+      )
     }
   }
 }

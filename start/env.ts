@@ -14,7 +14,15 @@ const env = await Env.create(new URL('../', import.meta.url), {
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.string(),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
-  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  LOG_LEVEL: Env.schema.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
 
   SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
 
@@ -75,7 +83,9 @@ const requiredWhen: Array<[boolean, string[], string]> = [
 for (const [active, keys, reason] of requiredWhen) {
   const missing = keys.filter((key) => !env.get(key as any))
   if (active && missing.length) {
-    throw new Error(`Missing environment variable(s) ${missing.join(', ')}: required when ${reason}`)
+    throw new Error(
+      `Missing environment variable(s) ${missing.join(', ')}: required when ${reason}`
+    )
   }
 }
 if (env.get('NODE_ENV') === 'production' && env.get('DEMO_DATA')) {

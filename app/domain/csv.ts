@@ -44,5 +44,7 @@ export function parseCsv(text: string, separator = ','): string[][] {
 /** Rows as objects keyed by the header row. */
 export function parseCsvRecords(text: string, separator = ','): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text, separator)
-  return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])))
+  return rows.map((cells) =>
+    Object.fromEntries(header.map((name, index) => [name, cells[index] ?? '']))
+  )
 }

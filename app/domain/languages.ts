@@ -8,7 +8,10 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
 }
 
 /** Picks the wanted language, falling back to Italian. */
-export function pickTranslation<T>(values: Partial<Record<Language, T>>, language: string): T | undefined {
+export function pickTranslation<T>(
+  values: Partial<Record<Language, T>>,
+  language: string
+): T | undefined {
   return values[language as Language] ?? values.it
 }
 

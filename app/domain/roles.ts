@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
   platform_admin: 'Amministratore della piattaforma',
-  ente_admin: 'Amministratore dell\'ente',
+  ente_admin: "Amministratore dell'ente",
   manager: 'Manager',
   operator: 'Operatore',
 }

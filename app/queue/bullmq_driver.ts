@@ -120,7 +120,9 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async counts() {
     const queue = await this.#readyQueue()
-    const counts = await this.#producerCall(() => queue.getJobCounts('waiting', 'delayed', 'active', 'failed'))
+    const counts = await this.#producerCall(() =>
+      queue.getJobCounts('waiting', 'delayed', 'active', 'failed')
+    )
     return { waiting: counts.waiting + counts.delayed + counts.active, failed: counts.failed }
   }
 

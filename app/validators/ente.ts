@@ -4,7 +4,10 @@ import { RESERVED_SLUGS } from '#domain/slug'
 
 const enteFields = {
   name: vine.string().trim().minLength(3).maxLength(255),
-  codiceFiscale: vine.string().trim().regex(/^\d{11}$/),
+  codiceFiscale: vine
+    .string()
+    .trim()
+    .regex(/^\d{11}$/),
   codiceIpa: vine.string().trim().maxLength(32).optional(),
   email: vine.string().trim().email().optional(),
   pec: vine.string().trim().email().optional(),

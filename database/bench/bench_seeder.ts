@@ -19,7 +19,11 @@ export async function seedBenchData(options: { enti: number; servicesPerEnte: nu
   for (let index = 1; index <= options.enti; index++) {
     await db.transaction(async (trx) => {
       const ente = await createEnte(
-        { slug: `bench-ente-${index}`, name: `Comune Bench ${index}`, codiceFiscale: String(80000000000 + index) },
+        {
+          slug: `bench-ente-${index}`,
+          name: `Comune Bench ${index}`,
+          codiceFiscale: String(80000000000 + index),
+        },
         trx
       )
       const categories = await Category.forEnte(ente).useTransaction(trx)

@@ -27,7 +27,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('remember_me_tokens', (table) => {
       table.increments('id')
-      table.integer('tokenable_id').unsigned().notNullable().references('users.id').onDelete('CASCADE')
+      table
+        .integer('tokenable_id')
+        .unsigned()
+        .notNullable()
+        .references('users.id')
+        .onDelete('CASCADE')
       table.string('hash').notNullable().unique()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()

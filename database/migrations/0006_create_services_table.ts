@@ -15,7 +15,12 @@ export default class extends BaseSchema {
       table.integer('ente_id').unsigned().notNullable().references('enti.id').onDelete('CASCADE')
       table.string('slug').notNullable()
       table.string('name').notNullable()
-      table.integer('category_id').unsigned().nullable().references('categories.id').onDelete('SET NULL')
+      table
+        .integer('category_id')
+        .unsigned()
+        .nullable()
+        .references('categories.id')
+        .onDelete('SET NULL')
       table
         .integer('service_group_id')
         .unsigned()
@@ -50,22 +55,47 @@ export default class extends BaseSchema {
     this.schema.createTable('service_form_versions', (table) => {
       table.increments('id')
       table.integer('ente_id').unsigned().notNullable().references('enti.id').onDelete('CASCADE')
-      table.integer('service_id').unsigned().notNullable().references('services.id').onDelete('CASCADE')
+      table
+        .integer('service_id')
+        .unsigned()
+        .notNullable()
+        .references('services.id')
+        .onDelete('CASCADE')
       table.integer('version').notNullable()
       table.text('schema').notNullable()
-      table.integer('created_by_id').unsigned().nullable().references('users.id').onDelete('SET NULL')
+      table
+        .integer('created_by_id')
+        .unsigned()
+        .nullable()
+        .references('users.id')
+        .onDelete('SET NULL')
       table.timestamp('created_at').notNullable()
       table.unique(['service_id', 'version'])
     })
 
     this.schema.createTable('service_offices', (table) => {
-      table.integer('service_id').unsigned().notNullable().references('services.id').onDelete('CASCADE')
-      table.integer('office_id').unsigned().notNullable().references('offices.id').onDelete('CASCADE')
+      table
+        .integer('service_id')
+        .unsigned()
+        .notNullable()
+        .references('services.id')
+        .onDelete('CASCADE')
+      table
+        .integer('office_id')
+        .unsigned()
+        .notNullable()
+        .references('offices.id')
+        .onDelete('CASCADE')
       table.primary(['service_id', 'office_id'])
     })
 
     this.schema.createTable('service_geographic_areas', (table) => {
-      table.integer('service_id').unsigned().notNullable().references('services.id').onDelete('CASCADE')
+      table
+        .integer('service_id')
+        .unsigned()
+        .notNullable()
+        .references('services.id')
+        .onDelete('CASCADE')
       table
         .integer('geographic_area_id')
         .unsigned()

@@ -10,7 +10,11 @@ import ServiceGroup from '#models/service_group'
 import GeographicArea from '#models/geographic_area'
 import { createEnte } from '#services/enti/create_ente'
 import { defineSeeder } from '#services/setup/versioned_seeders'
-import { BUGLIANO_OFFICES, BUGLIANO_SERVICES, type DemoService } from '#database/data/demo/bugliano_services'
+import {
+  BUGLIANO_OFFICES,
+  BUGLIANO_SERVICES,
+  type DemoService,
+} from '#database/data/demo/bugliano_services'
 import type { Role } from '#domain/roles'
 
 /**
@@ -78,14 +82,30 @@ export default defineSeeder({
     }
 
     await createStaff(bugliano, 'ente_admin', 'admin.bugliano', 'Anna', 'Guidi', password, trx)
-    const manager = await createStaff(bugliano, 'manager', 'lorenzo.bertoli', 'Lorenzo', 'Bertoli', password, trx)
+    const manager = await createStaff(
+      bugliano,
+      'manager',
+      'lorenzo.bertoli',
+      'Lorenzo',
+      'Bertoli',
+      password,
+      trx
+    )
     await manager.related('services').attach(
       services.map((service) => service.id),
       trx
     )
     await manager.related('offices').attach([offices.get('Ufficio Segreteria')!.id], trx)
 
-    const operator = await createStaff(bugliano, 'operator', 'mario.rossi', 'Mario', 'Rossi', password, trx)
+    const operator = await createStaff(
+      bugliano,
+      'operator',
+      'mario.rossi',
+      'Mario',
+      'Rossi',
+      password,
+      trx
+    )
     const mobility = services.filter((service) =>
       [
         'richiedere-permesso-accesso-area-ztl',
@@ -98,10 +118,9 @@ export default defineSeeder({
       mobility.map((service) => service.id),
       trx
     )
-    await operator.related('offices').attach(
-      [offices.get('Ufficio Mobilità')!.id, offices.get('Ufficio Tecnico')!.id],
-      trx
-    )
+    await operator
+      .related('offices')
+      .attach([offices.get('Ufficio Mobilità')!.id, offices.get('Ufficio Tecnico')!.id], trx)
 
     const esempio = await createEnte(
       {
@@ -125,7 +144,15 @@ export default defineSeeder({
       trx
     )
     await createStaff(esempio, 'ente_admin', 'admin.esempio', 'Elena', 'Conti', password, trx)
-    const esempioOperator = await createStaff(esempio, 'operator', 'giulia.verdi', 'Giulia', 'Verdi', password, trx)
+    const esempioOperator = await createStaff(
+      esempio,
+      'operator',
+      'giulia.verdi',
+      'Giulia',
+      'Verdi',
+      password,
+      trx
+    )
     await esempioOperator.related('services').attach(
       esempioServices.map((service) => service.id),
       trx
@@ -141,7 +168,10 @@ async function createOffices(ente: Ente, names: string[], trx: TransactionClient
       address: ente.address?.split(',')[0] ?? null,
       postalCode: ente.address?.match(/\b\d{5}\b/)?.[0] ?? null,
       city: ente.name.replace(/^Comune di /, ''),
-      email: `${name.replace(/^Ufficio /, '').toLowerCase().replace(/[^a-z]+/g, '.')}@${ente.slug}.example.it`,
+      email: `${name
+        .replace(/^Ufficio /, '')
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '.')}@${ente.slug}.example.it`,
       phone: ente.phone,
       openingHours: [
         { days: [1, 3, 5], from: '09:00', to: '12:30' },

@@ -10,12 +10,22 @@ import { defineSeeder } from '#services/setup/versioned_seeders'
 export default defineSeeder({
   demo: true,
   async run(trx) {
-    await enableEmail('comune-di-bugliano', 'Comune di Bugliano', 'noreply@comune.bugliano.pi.it', trx)
+    await enableEmail(
+      'comune-di-bugliano',
+      'Comune di Bugliano',
+      'noreply@comune.bugliano.pi.it',
+      trx
+    )
     await enableEmail('comune-di-esempio', 'Comune di Esempio', 'noreply@comune.esempio.it', trx)
   },
 })
 
-async function enableEmail(slug: string, senderName: string, senderAddress: string, trx: TransactionClientContract) {
+async function enableEmail(
+  slug: string,
+  senderName: string,
+  senderAddress: string,
+  trx: TransactionClientContract
+) {
   const ente = await Ente.query({ client: trx }).where('slug', slug).firstOrFail()
   await EntePlugin.create(
     {

@@ -12,8 +12,14 @@ router
     router.get('/enti', [EntiController, 'index']).as('admin.enti.index')
     router.get('/enti/create', [EntiController, 'create']).as('admin.enti.create')
     router.post('/enti', [EntiController, 'store']).as('admin.enti.store')
-    router.get('/enti/:id/edit', [EntiController, 'edit']).as('admin.enti.edit').where('id', router.matchers.number())
-    router.put('/enti/:id', [EntiController, 'update']).as('admin.enti.update').where('id', router.matchers.number())
+    router
+      .get('/enti/:id/edit', [EntiController, 'edit'])
+      .as('admin.enti.edit')
+      .where('id', router.matchers.number())
+    router
+      .put('/enti/:id', [EntiController, 'update'])
+      .as('admin.enti.update')
+      .where('id', router.matchers.number())
   })
   .prefix('/admin')
   .use(middleware.platformAdmin())

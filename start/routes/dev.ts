@@ -10,8 +10,13 @@ const MailboxController = () => import('#controllers/dev/mailbox_controller')
 router
   .group(() => {
     router.get('/mailbox', [MailboxController, 'index']).as('dev.mailbox')
-    router.get('/mailbox/:id', [MailboxController, 'show']).as('dev.mailbox.show').where('id', router.matchers.number())
-    router.get('/mailbox/:id/html', [MailboxController, 'html']).where('id', router.matchers.number())
+    router
+      .get('/mailbox/:id', [MailboxController, 'show'])
+      .as('dev.mailbox.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/mailbox/:id/html', [MailboxController, 'html'])
+      .where('id', router.matchers.number())
     router.delete('/mailbox', [MailboxController, 'destroyAll']).as('dev.mailbox.clear')
   })
   .prefix('/dev')

@@ -15,7 +15,10 @@ export default class EntiController {
   }
 
   async create({ view }: HttpContext) {
-    return view.render('pages/admin/enti/form', { title: 'Nuovo ente', languageLabels: LANGUAGE_LABELS })
+    return view.render('pages/admin/enti/form', {
+      title: 'Nuovo ente',
+      languageLabels: LANGUAGE_LABELS,
+    })
   }
 
   async store({ request, response, session }: HttpContext) {
@@ -27,7 +30,11 @@ export default class EntiController {
 
   async edit({ params, view }: HttpContext) {
     const ente = await Ente.findOrFail(params.id)
-    return view.render('pages/admin/enti/form', { title: ente.name, ente, languageLabels: LANGUAGE_LABELS })
+    return view.render('pages/admin/enti/form', {
+      title: ente.name,
+      ente,
+      languageLabels: LANGUAGE_LABELS,
+    })
   }
 
   async update({ params, request, response, session }: HttpContext) {

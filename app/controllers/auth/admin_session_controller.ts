@@ -16,7 +16,12 @@ export default class AdminSessionController {
 
   async store({ request, response, session, auth }: HttpContext) {
     const { username, password, remember } = await request.validateUsing(staffLoginValidator)
-    const result = await authenticateStaff({ enteId: null, username, password, roles: ['platform_admin'] })
+    const result = await authenticateStaff({
+      enteId: null,
+      username,
+      password,
+      roles: ['platform_admin'],
+    })
 
     if ('error' in result) {
       session.flashExcept(['password'])
@@ -27,7 +32,9 @@ export default class AdminSessionController {
     await result.user.save()
     await auth.use('web').login(result.user, !!remember)
     const intended = session.pull('intended_url')
-    return response.redirect(typeof intended === 'string' && intended.startsWith('/admin') ? intended : '/admin')
+    return response.redirect(
+      typeof intended === 'string' && intended.startsWith('/admin') ? intended : '/admin'
+    )
   }
 
   async destroy({ response, auth }: HttpContext) {

@@ -21,11 +21,18 @@ export default class OperatorSessionController {
 
   async store({ request, response, session, auth, ente }: HttpContext) {
     const { username, password, remember } = await request.validateUsing(staffLoginValidator)
-    const result = await authenticateStaff({ enteId: ente.id, username, password, roles: ENTE_STAFF_ROLES })
+    const result = await authenticateStaff({
+      enteId: ente.id,
+      username,
+      password,
+      roles: ENTE_STAFF_ROLES,
+    })
 
     if ('error' in result) {
       session.flashExcept(['password'])
-      session.flash('errors', { login: result.error === 'disabled' ? ACCOUNT_DISABLED : LOGIN_FAILED })
+      session.flash('errors', {
+        login: result.error === 'disabled' ? ACCOUNT_DISABLED : LOGIN_FAILED,
+      })
       return response.redirect().back()
     }
 
@@ -35,7 +42,9 @@ export default class OperatorSessionController {
     await auth.use('web').login(result.user, !!remember)
     const intended = session.pull('intended_url')
     const home = `/${ente.slug}/backoffice`
-    return response.redirect(typeof intended === 'string' && intended.startsWith(`${home}`) ? intended : home)
+    return response.redirect(
+      typeof intended === 'string' && intended.startsWith(`${home}`) ? intended : home
+    )
   }
 
   async destroy({ response, auth, ente }: HttpContext) {

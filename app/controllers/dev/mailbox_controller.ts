@@ -13,7 +13,11 @@ export default class MailboxController {
     const mails = await query.paginate(Number(request.input('page', 1)) || 1, 50)
     mails.baseUrl('/dev/mailbox')
     mails.queryString(to ? { to } : {})
-    return view.render('pages/dev/mailbox/index', { title: 'Casella di posta di sviluppo', mails, to })
+    return view.render('pages/dev/mailbox/index', {
+      title: 'Casella di posta di sviluppo',
+      mails,
+      to,
+    })
   }
 
   async show({ view, params }: HttpContext) {
@@ -24,7 +28,10 @@ export default class MailboxController {
   /** The HTML body alone, framed by the show page in a sandboxed iframe. */
   async html({ response, params }: HttpContext) {
     const mail = await DevMail.findOrFail(params.id)
-    response.header('Content-Security-Policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")
+    response.header(
+      'Content-Security-Policy',
+      "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
+    )
     response.header('X-Frame-Options', 'SAMEORIGIN')
     return response.type('text/html').send(mail.html ?? `<pre>${escapeHtml(mail.text ?? '')}</pre>`)
   }

@@ -14,8 +14,12 @@ export async function authenticateStaff(input: {
   password: string
   roles: Role[]
 }): Promise<{ user: User } | { error: 'invalid' | 'disabled' }> {
-  const query = User.query().where('username', input.username.trim().toLowerCase()).whereIn('role', input.roles)
-  const user = await (input.enteId === null ? query.whereNull('ente_id') : query.where('ente_id', input.enteId)).first()
+  const query = User.query()
+    .where('username', input.username.trim().toLowerCase())
+    .whereIn('role', input.roles)
+  const user = await (
+    input.enteId === null ? query.whereNull('ente_id') : query.where('ente_id', input.enteId)
+  ).first()
 
   const passwordOk = user?.password
     ? await hash.verify(user.password, input.password)

@@ -13,8 +13,14 @@ export async function findActiveEnteBySlug(slug: string) {
 
 export async function findEnteSlugByHost(hostname: string): Promise<string | null> {
   if (!hostCache || Date.now() - hostCache.loadedAt > HOST_CACHE_MS) {
-    const rows = await Ente.query().whereNotNull('host').where('is_active', true).select('slug', 'host')
-    hostCache = { loadedAt: Date.now(), slugs: new Map(rows.map((row) => [row.host!.toLowerCase(), row.slug])) }
+    const rows = await Ente.query()
+      .whereNotNull('host')
+      .where('is_active', true)
+      .select('slug', 'host')
+    hostCache = {
+      loadedAt: Date.now(),
+      slugs: new Map(rows.map((row) => [row.host!.toLowerCase(), row.slug])),
+    }
   }
   return hostCache.slugs.get(hostname.toLowerCase()) ?? null
 }

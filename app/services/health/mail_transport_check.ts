@@ -32,7 +32,10 @@ export class MailTransportCheck extends BaseCheck {
       await DevMail.query().limit(1)
       return Result.ok('Casella di sviluppo (/dev/mailbox)')
     } catch (error) {
-      return Result.failed(`Trasporto ${transport} non disponibile: ${(error as Error).message}`, error as Error)
+      return Result.failed(
+        `Trasporto ${transport} non disponibile: ${(error as Error).message}`,
+        error as Error
+      )
     }
   }
 }

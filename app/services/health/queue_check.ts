@@ -14,13 +14,18 @@ export class QueueCheck extends BaseCheck {
     const driver = queue.driver
     try {
       const { waiting, failed } = await driver.counts()
-      return Result.ok(`driver ${driver.name}: ${waiting} in attesa, ${failed} falliti`).mergeMetaData({
+      return Result.ok(
+        `driver ${driver.name}: ${waiting} in attesa, ${failed} falliti`
+      ).mergeMetaData({
         driver: driver.name,
         waiting,
         failed,
       })
     } catch (error) {
-      return Result.failed(`driver ${driver.name} non raggiungibile: ${(error as Error).message}`, error as Error)
+      return Result.failed(
+        `driver ${driver.name} non raggiungibile: ${(error as Error).message}`,
+        error as Error
+      )
     }
   }
 }

@@ -26,12 +26,10 @@ export function demoDataEnabled(app: ApplicationService) {
 
 export async function runVersionedSeeders(app: ApplicationService): Promise<string[]> {
   const directory = app.seedersPath()
-  const files = (await readdir(directory))
-    .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts'))
-    .sort()
-  const alreadyRun = new Set(
-    (await db.from('seed_runs').select('name')).map((row: { name: string }) => row.name)
-  )
+  const entries = await readdir(directory)
+  const files = entries.filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort()
+  const runs: Array<{ name: string }> = await db.from('seed_runs').select('name')
+  const alreadyRun = new Set(runs.map((row) => row.name))
 
   const ran: string[] = []
   for (const file of files) {

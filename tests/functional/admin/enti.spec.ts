@@ -8,12 +8,20 @@ import { UserFactory } from '#factories/user_factory'
 test.group('Platform admin: enti', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a platform admin creates an ente, which starts with the 15 categories', async ({ client, assert }) => {
+  test('a platform admin creates an ente, which starts with the 15 categories', async ({
+    client,
+    assert,
+  }) => {
     const admin = await UserFactory.apply('platformAdmin').create()
 
     const response = await client
       .post('/admin/enti')
-      .form({ slug: 'comune-di-prova', name: 'Comune di Prova', codiceFiscale: '80012345678', 'languages[]': 'de' })
+      .form({
+        'slug': 'comune-di-prova',
+        'name': 'Comune di Prova',
+        'codiceFiscale': '80012345678',
+        'languages[]': 'de',
+      })
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
@@ -29,7 +37,10 @@ test.group('Platform admin: enti', (group) => {
     )
   })
 
-  test('a reserved or taken slug and a bad codice fiscale are refused, the typed values kept', async ({ client, assert }) => {
+  test('a reserved or taken slug and a bad codice fiscale are refused, the typed values kept', async ({
+    client,
+    assert,
+  }) => {
     const admin = await UserFactory.apply('platformAdmin').create()
     const existing = await EnteFactory.create()
 

@@ -6,7 +6,9 @@ import { UserFactory, TEST_PASSWORD } from '#factories/user_factory'
 test.group('Operator login', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an operator logs in with username and password and lands on the backoffice', async ({ client }) => {
+  test('an operator logs in with username and password and lands on the backoffice', async ({
+    client,
+  }) => {
     const ente = await EnteFactory.create()
     const operator = await UserFactory.merge({ enteId: ente.id }).create()
 
@@ -70,7 +72,9 @@ test.group('Operator login', (group) => {
     response.assertHeader('location', `/${ente.slug}/operatori/login`)
   })
 
-  test("another ente's operator gets 404 in this backoffice, its own operator the page", async ({ client }) => {
+  test("another ente's operator gets 404 in this backoffice, its own operator the page", async ({
+    client,
+  }) => {
     const [ente, other] = await EnteFactory.createMany(2)
     const stranger = await UserFactory.merge({ enteId: other.id }).create()
     const operator = await UserFactory.merge({ enteId: ente.id }).create()

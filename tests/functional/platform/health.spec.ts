@@ -4,7 +4,11 @@ import { queue } from '#queue/queue'
 import { BullmqQueueDriver } from '#queue/bullmq_driver'
 
 test.group('Health', (group) => {
-  const original = { transport: env.get('MAIL_TRANSPORT'), host: env.get('SMTP_HOST'), port: env.get('SMTP_PORT') }
+  const original = {
+    transport: env.get('MAIL_TRANSPORT'),
+    host: env.get('SMTP_HOST'),
+    port: env.get('SMTP_PORT'),
+  }
   group.each.teardown(() => {
     env.set('MAIL_TRANSPORT', original.transport as any)
     env.set('SMTP_HOST', original.host as any)
@@ -16,14 +20,16 @@ test.group('Health', (group) => {
     response.assertStatus(200)
     const body = response.body()
     assert.isTrue(body.isHealthy)
-    assert.sameMembers(Object.keys(body.checks.reduce((all: any, check: any) => ({ ...all, [check.name]: 1 }), {})), [
-      'Database',
-      'Coda dei lavori',
-      'Trasporto e-mail',
-    ])
+    assert.sameMembers(
+      Object.keys(body.checks.reduce((all: any, check: any) => ({ ...all, [check.name]: 1 }), {})),
+      ['Database', 'Coda dei lavori', 'Trasporto e-mail']
+    )
   })
 
-  test('answers 503 and names the failing part when the SMTP server is down', async ({ client, assert }) => {
+  test('answers 503 and names the failing part when the SMTP server is down', async ({
+    client,
+    assert,
+  }) => {
     env.set('MAIL_TRANSPORT', 'smtp')
     env.set('SMTP_HOST', '127.0.0.1')
     env.set('SMTP_PORT', 1 as any)
@@ -35,7 +41,11 @@ test.group('Health', (group) => {
     assert.include(mail.message, 'smtp')
   })
 
-  test('answers 503 when the queue backend cannot be reached', async ({ client, assert, cleanup }) => {
+  test('answers 503 when the queue backend cannot be reached', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const unreachable = new BullmqQueueDriver({
       url: 'redis://127.0.0.1:1',
       queueName: 'health-test',

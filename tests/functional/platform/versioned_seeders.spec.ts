@@ -5,14 +5,24 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import env from '#start/env'
 import { runVersionedSeeders } from '#services/setup/versioned_seeders'
 
-const TABLES = ['enti', 'users', 'offices', 'services', 'categories', 'operator_services', 'service_offices']
+const TABLES = [
+  'enti',
+  'users',
+  'offices',
+  'services',
+  'categories',
+  'operator_services',
+  'service_offices',
+]
 
 async function snapshot() {
   const counts: Record<string, unknown> = {}
   for (const table of TABLES) {
-    counts[table] = (await db.from(table).count('* as total'))[0].total
+    const [row] = await db.from(table).count('* as total')
+    counts[table] = row.total
   }
-  counts.latestUpdate = (await db.from('services').max('updated_at as latest'))[0].latest
+  const [latest] = await db.from('services').max('updated_at as latest')
+  counts.latestUpdate = latest.latest
   return counts
 }
 
@@ -32,9 +42,16 @@ test.group('Versioned seeders', (group) => {
     assert.deepEqual(await snapshot(), afterFirst)
 
     const bugliano = await db.from('enti').where('slug', 'comune-di-bugliano').first()
-    const usernames = (await db.from('users').select('username')).map((row) => row.username)
+    const users = await db.from('users').select('username')
+    const usernames = users.map((row) => row.username)
     assert.equal(bugliano.name, 'Comune di Bugliano')
-    assert.includeMembers(usernames, ['admin', 'admin.bugliano', 'lorenzo.bertoli', 'mario.rossi', 'giulia.verdi'])
+    assert.includeMembers(usernames, [
+      'admin',
+      'admin.bugliano',
+      'lorenzo.bertoli',
+      'mario.rossi',
+      'giulia.verdi',
+    ])
   })
 
   test('demo data is skipped when DEMO_DATA is off', async ({ assert }) => {

@@ -40,7 +40,10 @@ function enteRoutes() {
 async function seedEnteA(): Promise<EnteA> {
   const ente = await EnteFactory.create()
   const marker = `Riservato-${ente.slug}`
-  const service = await ServiceFactory.merge({ enteId: ente.id, name: `Servizio ${marker}` }).create()
+  const service = await ServiceFactory.merge({
+    enteId: ente.id,
+    name: `Servizio ${marker}`,
+  }).create()
   await EntePlugin.create({
     enteId: ente.id,
     pluginId: 'messaging_email',
@@ -87,7 +90,9 @@ test.group('Ente isolation over the whole route table', (group) => {
           const send = (target: string) => {
             let request = client.request(target, method as any).redirects(0)
             request =
-              as === 'staff' ? request.loginAs(staffOfB) : request.withGuard('citizen').loginAs(citizenOfB)
+              as === 'staff'
+                ? request.loginAs(staffOfB)
+                : request.withGuard('citizen').loginAs(citizenOfB)
             return method === 'GET' ? request : request.withCsrfToken()
           }
           const response = await send(url)
@@ -99,7 +104,11 @@ test.group('Ente isolation over the whole route table', (group) => {
             // someone outside that area is sent to its door exactly as for a
             // record that does not exist: the answer tells nothing
             const missing = await send(missingUrl)
-            assert.equal(response.status(), missing.status(), `${label} differs from a missing record`)
+            assert.equal(
+              response.status(),
+              missing.status(),
+              `${label} differs from a missing record`
+            )
             assert.equal(response.header('location'), missing.header('location'), label)
           } else {
             assert.isBelow(response.status(), 500, `${label} failed`)
@@ -122,7 +131,9 @@ test.group('Ente isolation over the whole route table', (group) => {
     scheda.assertStatus(200)
     scheda.assertTextIncludes(a.marker)
 
-    const plugin = await client.get(`/${a.ente.slug}/backoffice/impostazioni/plugin/${a.pluginId}`).loginAs(staffOfA)
+    const plugin = await client
+      .get(`/${a.ente.slug}/backoffice/impostazioni/plugin/${a.pluginId}`)
+      .loginAs(staffOfA)
     plugin.assertStatus(200)
     plugin.assertTextIncludes(a.marker)
   })

@@ -16,7 +16,9 @@ test.group('Service availability', () => {
     assert.isFalse(availability('scheduled', new Date('2026-04-01T00:00:00Z'), window).open)
   })
 
-  test('a private service is open by link but not listed; a suspended one the reverse', ({ assert }) => {
+  test('a private service is open by link but not listed; a suspended one the reverse', ({
+    assert,
+  }) => {
     assert.deepEqual(availability('private', new Date()), { listed: false, open: true })
     assert.deepEqual(availability('suspended', new Date()), { listed: true, open: false })
   })
