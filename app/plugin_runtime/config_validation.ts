@@ -1,29 +1,14 @@
-import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import vine from '@vinejs/vine'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { configObjectSchema, type ConfigFields } from '#plugin_runtime/config_fields'
 
 /**
  * Validates a plugin configuration with the VineJS schema compiled from its
- * field descriptors. Messages are Italian and name the field by its label,
- * so they read well both next to the field and in the error summary.
- * Rules a plugin adds itself fall back to VineJS's default message.
+ * field descriptors. Messages are the platform's Italian validation
+ * messages (resources/lang/it/validator.json), naming the field by its
+ * label, so they read well both next to the field and in the error summary.
  */
-const MESSAGES: Record<string, string> = {
-  required: 'Il campo {{ field }} è obbligatorio',
-  string: 'Il campo {{ field }} deve essere un testo',
-  url: 'Il campo {{ field }} deve essere un indirizzo web valido (http:// o https://)',
-  email: 'Il campo {{ field }} deve essere un indirizzo email valido',
-  number: 'Il campo {{ field }} deve essere un numero',
-  min: 'Il campo {{ field }} deve essere almeno {{ min }}',
-  max: 'Il campo {{ field }} non può superare {{ max }}',
-  minLength: 'Il campo {{ field }} deve avere almeno {{ min }} caratteri',
-  maxLength: 'Il campo {{ field }} non può superare {{ max }} caratteri',
-  fixedLength: 'Il campo {{ field }} deve avere {{ size }} caratteri',
-  regex: 'Il formato del campo {{ field }} non è valido',
-  enum: 'Scegliere uno dei valori proposti per il campo {{ field }}',
-  in: 'Scegliere uno dei valori proposti per il campo {{ field }}',
-  boolean: 'Il campo {{ field }} deve essere sì o no',
-}
-
 /** Compiling is the costly step: once per field map (i.e. per manifest). */
 const validators = new WeakMap<ConfigFields, ReturnType<typeof compile>>()
 
@@ -43,7 +28,17 @@ export async function validatePluginConfig(
   const labels = Object.fromEntries(
     Object.entries(fields).map(([name, definition]) => [name, definition.label])
   )
-  return validator.validate(data, {
-    messagesProvider: new SimpleMessagesProvider(MESSAGES, labels),
-  })
+  return validator.validate(data, { messagesProvider: new LabelledMessages(labels) })
+}
+
+/** The Italian messages, with the field's label in place of its name. */
+class LabelledMessages implements MessagesProviderContact {
+  #messages = i18nManager.locale('it').createMessagesProvider()
+
+  constructor(private labels: Record<string, string>) {}
+
+  getMessage(defaultMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+    const name = this.labels[field.name] ?? String(field.name)
+    return this.#messages.getMessage(defaultMessage, rule, { ...field, name }, args)
+  }
 }

@@ -93,7 +93,7 @@ test.group('Plugin settings: generated form', (group) => {
     )
     assert.include(
       errorPage,
-      '<div id="plugin-config-environment-error" class="invalid-feedback d-block">Scegliere uno dei valori proposti per il campo Ambiente</div>'
+      '<div id="plugin-config-environment-error" class="invalid-feedback d-block">Scegli uno dei valori proposti per il campo Ambiente</div>'
     )
     assert.include(errorPage, 'Il campo Attesa massima (secondi) non può superare 60')
     assert.include(
