@@ -37,7 +37,12 @@ class LabelledMessages implements MessagesProviderContact {
 
   constructor(private labels: Record<string, string>) {}
 
-  getMessage(defaultMessage: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+  getMessage(
+    defaultMessage: string,
+    rule: string,
+    field: FieldContext,
+    args?: Record<string, any>
+  ) {
     const name = this.labels[field.name] ?? String(field.name)
     return this.#messages.getMessage(defaultMessage, rule, { ...field, name }, args)
   }

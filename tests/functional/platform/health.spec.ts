@@ -1,20 +1,9 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
+import { overrideEnv } from '#tests/helpers/env'
 import { queue } from '#queue/queue'
 import { BullmqQueueDriver } from '#queue/bullmq_driver'
 
-test.group('Health', (group) => {
-  const original = {
-    transport: env.get('MAIL_TRANSPORT'),
-    host: env.get('SMTP_HOST'),
-    port: env.get('SMTP_PORT'),
-  }
-  group.each.teardown(() => {
-    env.set('MAIL_TRANSPORT', original.transport as any)
-    env.set('SMTP_HOST', original.host as any)
-    env.set('SMTP_PORT', original.port as any)
-  })
-
+test.group('Health', () => {
   test('reports database, queue and mail transport as healthy', async ({ client, assert }) => {
     const response = await client.get('/health')
     response.assertStatus(200)
@@ -29,10 +18,9 @@ test.group('Health', (group) => {
   test('answers 503 and names the failing part when the SMTP server is down', async ({
     client,
     assert,
+    cleanup,
   }) => {
-    env.set('MAIL_TRANSPORT', 'smtp')
-    env.set('SMTP_HOST', '127.0.0.1')
-    env.set('SMTP_PORT', 1 as any)
+    cleanup(overrideEnv({ MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: 1 }))
 
     const response = await client.get('/health')
     response.assertStatus(503)

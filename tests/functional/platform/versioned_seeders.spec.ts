@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import env from '#start/env'
+import { overrideEnv } from '#tests/helpers/env'
 import { runVersionedSeeders } from '#services/setup/versioned_seeders'
 
 const TABLES = [
@@ -28,10 +28,9 @@ async function snapshot() {
 
 test.group('Versioned seeders', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.teardown(() => env.set('DEMO_DATA', false as any))
 
-  test('the demo data loads once: a second run changes nothing', async ({ assert }) => {
-    env.set('DEMO_DATA', true as any)
+  test('the demo data loads once: a second run changes nothing', async ({ assert, cleanup }) => {
+    cleanup(overrideEnv({ DEMO_DATA: true }))
 
     const first = await runVersionedSeeders(app)
     assert.include(first, '0001_demo_enti')
@@ -54,8 +53,8 @@ test.group('Versioned seeders', (group) => {
     ])
   })
 
-  test('demo data is skipped when DEMO_DATA is off', async ({ assert }) => {
-    env.set('DEMO_DATA', false as any)
+  test('demo data is skipped when DEMO_DATA is off', async ({ assert, cleanup }) => {
+    cleanup(overrideEnv({ DEMO_DATA: false }))
     const ran = await runVersionedSeeders(app)
     assert.notInclude(ran, '0001_demo_enti')
     assert.isNull(await db.from('enti').where('slug', 'comune-di-bugliano').first())
