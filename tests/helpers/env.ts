@@ -13,8 +13,9 @@ export function overrideEnv(values: Record<string, string | number | boolean>) {
   return () => {
     for (const [key, value] of previous) {
       if (value === undefined) {
-        delete process.env[key]
         env.set(key as any, undefined as any)
+        // after env.set, which would write the string "undefined"
+        delete process.env[key]
       } else {
         env.set(key as any, value as any)
       }
