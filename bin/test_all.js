@@ -14,6 +14,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import { ensureEnvFile } from './env_file.js'
 import {
   checkSqliteBinding,
   ensureDebianPackages,
@@ -24,6 +25,8 @@ import {
 const root = new URL('../', import.meta.url)
 const tmp = new URL('tmp/', root)
 mkdirSync(tmp, { recursive: true })
+// a fresh clone has no .env: the same one `npm start` would create
+ensureEnvFile(root)
 
 const PG_DATABASE = process.env.TEST_PG_DATABASE || 'stanza_test'
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/1'
