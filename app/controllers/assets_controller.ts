@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
 import type { HttpContext } from '@adonisjs/core/http'
 import app from '@adonisjs/core/services/app'
 import NotFoundException from '#exceptions/not_found_exception'
@@ -8,9 +10,22 @@ import NotFoundException from '#exceptions/not_found_exception'
  * the files listed here, so nothing else in node_modules is reachable.
  */
 const PACKAGES = {
-  'bootstrap-italia': 'node_modules/bootstrap-italia',
-  'alpinejs': 'node_modules/@alpinejs/csp',
+  'bootstrap-italia': 'bootstrap-italia',
+  'alpinejs': '@alpinejs/csp',
 } as const
+
+// resolved like an import, so it also works from build/ in production
+const requireFromHere = createRequire(import.meta.url)
+const packageDirs = new Map<string, string>()
+
+function packagePath(pkg: keyof typeof PACKAGES, file: string) {
+  let dir = packageDirs.get(pkg)
+  if (!dir) {
+    dir = dirname(requireFromHere.resolve(`${PACKAGES[pkg]}/package.json`))
+    packageDirs.set(pkg, dir)
+  }
+  return join(dir, file)
+}
 
 const FILES: Record<string, { pkg: keyof typeof PACKAGES; file: string }> = {
   'bootstrap-italia/css/bootstrap-italia.min.css': {
@@ -56,9 +71,7 @@ export function asset(path: string): string {
     if (path.startsWith(VENDOR_PREFIX)) {
       const entry = vendorFile(path.slice(VENDOR_PREFIX.length))
       if (!entry) throw new Error(`Not a served vendor file: ${path}`)
-      const manifest = JSON.parse(
-        readFileSync(app.makePath(PACKAGES[entry.pkg], 'package.json'), 'utf8')
-      )
+      const manifest = JSON.parse(readFileSync(packagePath(entry.pkg, 'package.json'), 'utf8'))
       version = String(manifest.version)
     } else {
       version = Math.trunc(statSync(app.publicPath(path)).mtimeMs).toString(36)
@@ -76,6 +89,6 @@ export default class AssetsController {
     }
     response.header('Cache-Control', `public, max-age=${ONE_YEAR}, immutable`)
     // ETag from size and mtime; answers 304 to a matching If-None-Match
-    return response.download(app.makePath(PACKAGES[entry.pkg], entry.file), true)
+    return response.download(packagePath(entry.pkg, entry.file), true)
   }
 }
