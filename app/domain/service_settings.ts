@@ -60,3 +60,27 @@ export const WORKFLOW_LABELS: Record<Workflow, string> = {
   approval: 'Approvazione',
   forward: 'Inoltro',
 }
+
+/**
+ * The settings a new service starts with: published, SPID level 2,
+ * approval workflow, no payments or bolli, withdrawal and integration
+ * requests allowed. Callers override what they need.
+ */
+export function newServiceSettings() {
+  return {
+    status: 'published' as const,
+    minAuthLevel: 2 as const,
+    workflow: 'approval' as Workflow,
+    maxResponseDays: 30 as number | null,
+    protocolRequired: false,
+    paymentSettings: { atRequest: [], deferred: [] } as PaymentSettings,
+    stampSettings: { atRequest: [], atRelease: false } as StampSettings,
+    allowWithdrawal: true,
+    allowIntegrationRequests: true,
+    allowPartialApproval: false,
+    autoAssignment: null as AutoAssignment | null,
+    messageTemplates: {} as MessageTemplates,
+    receiptText: {} as Partial<Record<Language, string>>,
+    appIoSettings: null as AppIoSettings | null,
+  }
+}

@@ -11,7 +11,7 @@ import Office from '#models/office'
 import ServiceFormVersion from '#models/service_form_version'
 import type { AuthLevelValue } from '#domain/auth_level'
 import { availability, type ServiceStatus } from '#domain/service_availability'
-import { pickTranslation } from '#domain/languages'
+import { pickTranslation, type Language } from '#domain/languages'
 import type {
   AppIoSettings,
   AutoAssignment,
@@ -85,7 +85,7 @@ export default class Service extends compose(BaseModel, TenantOwned) {
   declare messageTemplates: MessageTemplates
 
   @jsonColumn()
-  declare receiptText: Partial<Record<string, string>>
+  declare receiptText: Partial<Record<Language, string>>
 
   @jsonColumn()
   declare appIoSettings: AppIoSettings | null

@@ -5,6 +5,7 @@ import User from '#models/user'
 import Office from '#models/office'
 import Service from '#models/service'
 import Category from '#models/category'
+import { newServiceSettings } from '#domain/service_settings'
 import { createEnte } from '#services/enti/create_ente'
 
 /**
@@ -42,20 +43,7 @@ export async function seedBenchData(options: { enti: number; servicesPerEnte: nu
           name: `Servizio numero ${n + 1}`,
           categoryId: categories[n % categories.length].id,
           content: { it: { descrizione_breve: `Descrizione breve del servizio numero ${n + 1}.` } },
-          status: 'published' as const,
-          minAuthLevel: 2 as const,
-          workflow: 'approval' as const,
-          maxResponseDays: 30,
-          protocolRequired: false,
-          paymentSettings: { atRequest: [], deferred: [] },
-          stampSettings: { atRequest: [], atRelease: false },
-          allowWithdrawal: true,
-          allowIntegrationRequests: true,
-          allowPartialApproval: false,
-          autoAssignment: null,
-          messageTemplates: {},
-          receiptText: {},
-          appIoSettings: null,
+          ...newServiceSettings(),
         })),
         { client: trx }
       )

@@ -1,5 +1,6 @@
 import factory from '@adonisjs/lucid/factories'
 import Service from '#models/service'
+import { newServiceSettings } from '#domain/service_settings'
 
 export const ServiceFactory = factory
   .define(Service, ({ faker }) => {
@@ -8,20 +9,7 @@ export const ServiceFactory = factory
       name,
       slug: `${faker.helpers.slugify(name).toLowerCase()}-${faker.string.alphanumeric(4).toLowerCase()}`,
       content: { it: { descrizione_breve: faker.lorem.sentence() } },
-      status: 'published' as const,
-      minAuthLevel: 2 as const,
-      workflow: 'approval' as const,
-      maxResponseDays: 30,
-      protocolRequired: false,
-      paymentSettings: { atRequest: [], deferred: [] },
-      stampSettings: { atRequest: [], atRelease: false },
-      allowWithdrawal: true,
-      allowIntegrationRequests: true,
-      allowPartialApproval: false,
-      autoAssignment: null,
-      messageTemplates: {},
-      receiptText: {},
-      appIoSettings: null,
+      ...newServiceSettings(),
     }
   })
   .build()

@@ -16,6 +16,7 @@ import {
   type DemoService,
 } from '#database/data/demo/bugliano_services'
 import type { Role } from '#domain/roles'
+import { newServiceSettings } from '#domain/service_settings'
 
 /**
  * Demo: Comune di Bugliano with the manual's services, offices and users,
@@ -202,20 +203,10 @@ async function createServices(
         categoryId: categoryBySlug.get(definition.category)?.id ?? null,
         serviceGroupId: definition.group && related.group ? related.group.id : null,
         content: { it: { nome: definition.name, ...definition.scheda } },
-        status: 'published',
+        ...newServiceSettings(),
         minAuthLevel: definition.minAuthLevel,
-        workflow: 'approval',
         maxResponseDays: definition.maxResponseDays,
-        protocolRequired: false,
-        paymentSettings: { atRequest: [], deferred: [] },
-        stampSettings: { atRequest: [], atRelease: false },
-        allowWithdrawal: true,
-        allowIntegrationRequests: true,
         allowPartialApproval: definition.slug === 'richiedere-permesso-accesso-area-ztl',
-        autoAssignment: null,
-        messageTemplates: {},
-        receiptText: {},
-        appIoSettings: null,
       },
       { client: trx }
     )
