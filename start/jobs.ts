@@ -13,6 +13,13 @@
 */
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
+import { jobRegistry } from '#queue/job_registry'
+import { subscriptions } from '#queue/subscriptions'
+import { DELIVER_MESSAGE_JOB, deliverMessage } from '#jobs/deliver_message'
+import { MESSAGE_REQUESTED } from '#services/messaging/request_message'
+
+jobRegistry.register(DELIVER_MESSAGE_JOB, deliverMessage, { attempts: 8, backoffMs: 5000 })
+subscriptions.subscribe(MESSAGE_REQUESTED, DELIVER_MESSAGE_JOB)
 
 // tests/embedded and tests/services: slow jobs with a recorded effect
 if (env.get('QUEUE_TEST_FIXTURES') && !app.inProduction) {

@@ -6,6 +6,8 @@ import { mountPluginRoutes, mountPluginSimulators } from '#plugin_runtime/plugin
 
 const PluginContractsController = () => import('#controllers/admin/plugin_contracts_controller')
 const PluginSettingsController = () => import('#controllers/backoffice/plugin_settings_controller')
+const PluginTestMessageController = () =>
+  import('#controllers/backoffice/plugin_test_message_controller')
 
 /**
  * Platform admin: which plugins each ente's contract includes.
@@ -27,6 +29,9 @@ router
     router.get('/', [PluginSettingsController, 'index']).as('backoffice.plugins.index')
     router.get('/:pluginId', [PluginSettingsController, 'edit']).as('backoffice.plugins.edit')
     router.post('/:pluginId', [PluginSettingsController, 'update']).as('backoffice.plugins.update')
+    router
+      .post('/:pluginId/messaggio-di-prova', [PluginTestMessageController, 'store'])
+      .as('backoffice.plugins.test_message')
   })
   .prefix('/:ente/backoffice/impostazioni/plugin')
   .use([middleware.ente(), middleware.staff({ roles: ['ente_admin'] })])
