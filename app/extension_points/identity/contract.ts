@@ -224,6 +224,29 @@ export interface IdentityAdapter {
    *   }
    */
   metadata?(): Promise<{ contentType: string; body: string }>
+
+  /**
+   * The identity providers the citizen picks from on the access page (SPID
+   * has many), in no particular order: the page shuffles them. Absent when
+   * the plugin has a single IdP (CIE). The chosen `id` comes back as
+   * `LoginRequestInput.idpId`.
+   *
+   * @example
+   *   async identityProviders() {
+   *     return this.registry.map((idp) => ({ id: idp.entityId, name: idp.organizationName, logoUrl: idp.logoUrl }))
+   *   }
+   */
+  identityProviders?(): Promise<IdentityProviderChoice[]>
+}
+
+/** One entry of the IdP list on the access page. */
+export interface IdentityProviderChoice {
+  /** the plugin's own id for it (for SAML, the IdP entityID) */
+  id: string
+  /** as shown to the citizen, e.g. "Poste Italiane SpA" */
+  name: string
+  /** an image URL the page can load (served by the platform or the plugin) */
+  logoUrl?: string
 }
 
 /**
