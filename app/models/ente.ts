@@ -54,7 +54,7 @@ export default class Ente extends BaseModel {
   @jsonColumn()
   declare languages: Language[]
 
-  @column()
+  @column({ consume: Boolean })
   declare isActive: boolean
 
   @hasMany(() => Service)

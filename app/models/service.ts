@@ -60,7 +60,7 @@ export default class Service extends compose(BaseModel, TenantOwned) {
   @column()
   declare maxResponseDays: number | null
 
-  @column()
+  @column({ consume: Boolean })
   declare protocolRequired: boolean
 
   @jsonColumn()
@@ -69,13 +69,13 @@ export default class Service extends compose(BaseModel, TenantOwned) {
   @jsonColumn()
   declare stampSettings: StampSettings
 
-  @column()
+  @column({ consume: Boolean })
   declare allowWithdrawal: boolean
 
-  @column()
+  @column({ consume: Boolean })
   declare allowIntegrationRequests: boolean
 
-  @column()
+  @column({ consume: Boolean })
   declare allowPartialApproval: boolean
 
   @jsonColumn()

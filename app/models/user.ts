@@ -39,7 +39,7 @@ export default class User extends BaseModel {
   declare password: string | null
 
   /** The manual's "Abilitato": a disabled account cannot log in. */
-  @column()
+  @column({ consume: Boolean })
   declare isEnabled: boolean
 
   @column.dateTime()
