@@ -144,6 +144,15 @@ export interface LogoutCallbackInput {
   findPending(requestId: string): Promise<PendingLogout | null>
 }
 
+/** A logout the IdP started (SAML LogoutRequest), once verified. */
+export interface IdpLogoutRequest {
+  /** whose session ends: the core compares them with the IdentitySession it keeps */
+  nameId?: string
+  sessionIndex?: string
+  /** the signed answer (SAML LogoutResponse, echoing the IdP's RelayState) the browser takes back */
+  answer: BrowserTransport
+}
+
 export interface IdentityAdapter {
   /**
    * Starts a login at `input.level`. The answer tells the core where to send
@@ -213,6 +222,30 @@ export interface IdentityAdapter {
   handleLogoutCallback?(
     input: LogoutCallbackInput
   ): Promise<{ requestId: string; relayState: string }>
+
+  /**
+   * A logout the IdP starts (IdP-initiated SLO), arriving at
+   * IDENTITY_PATHS.logout like the answers to ours. The core asks this first:
+   * null means "not a logout request from the IdP", and the core goes on with
+   * `handleLogoutCallback`. Present with `singleLogout` when the IdP can end
+   * the platform's sessions. Throws IdentityCallbackError for a request it
+   * cannot trust (bad signature, wrong destination...). The core ends the
+   * matching citizen session, then sends the browser on with `answer`.
+   *
+   * @example
+   *   async handleIdpLogout({ request }) {
+   *     const encoded = request.query.SAMLRequest ?? (request.body as any)?.SAMLRequest
+   *     if (!encoded) return null
+   *     const logout = this.verifyLogoutRequest(String(encoded))   // throws invalid_signature
+   *     const xml = this.logoutResponse({ inResponseTo: logout.id, status: 'Success' })
+   *     return {
+   *       nameId: logout.nameId,
+   *       sessionIndex: logout.sessionIndex,
+   *       answer: { kind: 'form', action: this.idp.sloUrl, fields: { SAMLResponse: toBase64(sign(xml)), RelayState: String(request.query.RelayState ?? '') } },
+   *     }
+   *   }
+   */
+  handleIdpLogout?(input: { request: PluginHttpRequest }): Promise<IdpLogoutRequest | null>
 
   /**
    * The SP metadata to publish at IDENTITY_PATHS.metadata. Present with the
