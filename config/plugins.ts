@@ -6,5 +6,8 @@ import { definePluginsConfig } from '#plugin_runtime/plugins_config'
  * each ente enables those its contract includes in the backoffice.
  */
 export default definePluginsConfig({
-  installed: [() => import('#plugins/messaging_email/plugin')],
+  installed: [
+    () => import('#plugins/messaging_email/plugin'),
+    () => import('#plugins/protocol_test_register/plugin'),
+  ],
 })
