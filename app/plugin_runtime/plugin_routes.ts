@@ -13,7 +13,7 @@ type GroupMiddleware = Parameters<RouteGroup['use']>[0]
  * AdonisJS 6 routes have no public meta setter: the meta object is created
  * by `toJSON()` when the router commits, so this route's copy adds the flag.
  */
-function markCsrfExempt(route: Route) {
+export function markCsrfExempt(route: Route) {
   const toJSON = route.toJSON.bind(route)
   route.toJSON = () => {
     const json = toJSON()
@@ -22,7 +22,7 @@ function markCsrfExempt(route: Route) {
   }
 }
 
-function toPluginRequest({ request }: HttpContext): PluginHttpRequest {
+export function toPluginRequest({ request }: HttpContext): PluginHttpRequest {
   return {
     method: request.method(),
     url: request.completeUrl(true),

@@ -54,7 +54,7 @@ const identity = {
   routes: [
     {
       method: 'GET' as const,
-      path: '/login',
+      path: '/logo',
       handler: ({ context }: { context: { routeUrl(path: string): string } }) => ({
         redirect: context.routeUrl('/acs'),
       }),
@@ -123,7 +123,7 @@ test.group('Plugin routes', (group) => {
     const { ente } = await enteWithContract(['payment_routed', 'identity_routed'])
     await enableAll(ente)
 
-    const response = await client.get(`/${ente.slug}/auth/identity_routed/login`).redirects(0)
+    const response = await client.get(`/${ente.slug}/auth/identity_routed/logo`).redirects(0)
 
     response.assertStatus(302)
     response.assertHeader('location', `${platformOrigin()}/${ente.slug}/auth/identity_routed/acs`)
