@@ -1,0 +1,47 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import logger from '@adonisjs/core/services/logger'
+import type { BrowserTransport } from '#extension_points/identity/contract'
+import type { IdentityCallbackError } from '#extension_points/identity/errors'
+
+export type IdentityStep = 'login' | 'logout'
+
+/**
+ * Sends the browser to the IdP: a redirect, or a page whose form posts
+ * itself (Alpine `autoSubmit`, no inline script) and has a button for
+ * browsers without JavaScript. Never cached: it carries a signed request.
+ */
+export function sendBrowser(ctx: HttpContext, transport: BrowserTransport, step: IdentityStep) {
+  ctx.response.header('cache-control', 'no-store')
+  if (transport.kind === 'redirect') {
+    return ctx.response.redirect().toPath(transport.url)
+  }
+  return ctx.view.render('pages/identity/redirect', {
+    step,
+    action: transport.action,
+    fields: Object.entries(transport.fields),
+  })
+}
+
+/**
+ * An IdP answer that cannot be trusted or accepted: logged with its reason,
+ * answered 400 with the error's Italian message and a way back to the
+ * access page. Nobody is logged in by it.
+ */
+export function renderRefusal(
+  ctx: HttpContext,
+  error: IdentityCallbackError,
+  step: IdentityStep,
+  pluginId: string
+) {
+  logger.warn(
+    {
+      ente: ctx.ente.slug,
+      plugin: pluginId,
+      reason: error.reason,
+      detail: error.cause instanceof Error ? error.cause.message : error.message,
+    },
+    `citizen ${step} refused`
+  )
+  ctx.response.status(400)
+  return ctx.view.render('pages/identity/refused', { step, message: error.message })
+}

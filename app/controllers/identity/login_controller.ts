@@ -1,0 +1,65 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import logger from '@adonisjs/core/services/logger'
+import { IdentityCallbackError } from '#extension_points/identity/errors'
+import { toPluginRequest } from '#plugin_runtime/plugin_routes'
+import { beginCitizenSession, currentCitizen } from '#services/identity/citizen_session'
+import { completeLogin } from '#services/identity/complete_login'
+import { DEFAULT_LOGIN_LEVEL, parseLoginLevel } from '#services/identity/login_level'
+import { personalAreaPath, safeReturnPath } from '#services/identity/return_path'
+import { accessPath } from '#services/identity/service_door'
+import { startLogin, UnknownIdentityProviderError } from '#services/identity/start_login'
+import { renderRefusal, sendBrowser } from './browser_transport.js'
+
+/**
+ * A citizen's login through one identity plugin: `start` (from the access
+ * page: ?livello=, ?idp=, ?torna=) and `callback`, the ACS the IdP answers.
+ */
+export default class LoginController {
+  async start(ctx: HttpContext) {
+    const { ente, params, request, response, session, i18n } = ctx
+    const level = parseLoginLevel(request.input('livello')) ?? DEFAULT_LOGIN_LEVEL
+    const returnTo =
+      safeReturnPath(ente.slug, request.input('torna')) ?? personalAreaPath(ente.slug)
+    const idp = request.input('idp')
+    try {
+      const transport = await startLogin(ente, {
+        pluginId: String(params.pluginId),
+        level,
+        idpId: typeof idp === 'string' && idp ? idp : undefined,
+        returnTo,
+        // someone already logged in is here to step up: the IdP must ask again
+        forceAuthn: (await currentCitizen(ctx)) !== null,
+      })
+      return sendBrowser(ctx, transport, 'login')
+    } catch (error) {
+      if (!(error instanceof UnknownIdentityProviderError)) throw error
+      session.flash('error', i18n.t('identity.access.unknown_idp'))
+      return response.redirect().toPath(accessPath(ente.slug, level, returnTo))
+    }
+  }
+
+  async callback(ctx: HttpContext) {
+    const { ente, params, response } = ctx
+    const pluginId = String(params.pluginId)
+    try {
+      const login = await completeLogin(ente, pluginId, toPluginRequest(ctx))
+      await beginCitizenSession(ctx, login.citizen, pluginId, login.identity)
+      logger.info(
+        {
+          ente: ente.slug,
+          plugin: pluginId,
+          citizen: login.citizen.id,
+          level: login.identity.level,
+          source: login.identity.source,
+          idp: login.identity.idpId,
+        },
+        'citizen login'
+      )
+      return response.redirect().toPath(login.returnTo)
+    } catch (error) {
+      if (error instanceof IdentityCallbackError)
+        return renderRefusal(ctx, error, 'login', pluginId)
+      throw error
+    }
+  }
+}
