@@ -14,7 +14,7 @@ test.group('Site: catalogue and scheda', (group) => {
     response.assertStatus(200)
     response.assertTextIncludes('Richiedere permesso di accesso ad area ZTL')
     response.assertTextIncludes('Come fare')
-    response.assertTextIncludes(`href="/${ente.slug}/servizi/permesso-ztl/compila"`)
+    response.assertTextIncludes(`href="/${ente.slug}/servizi/permesso-ztl/accedi"`)
   })
 
   test('a service of ente A is not reachable under ente B', async ({ client, assert }) => {
@@ -83,6 +83,6 @@ test.group('Site: catalogue and scheda', (group) => {
 
     response.assertStatus(200)
     response.assertTextIncludes('momentaneamente sospeso')
-    assert.notInclude(response.text(), '/servizi/sospeso/compila')
+    assert.notInclude(response.text(), '/servizi/sospeso/accedi')
   })
 })
