@@ -143,19 +143,6 @@ export interface PendingLogout {
   data: Record<string, unknown>
 }
 
-/**
- * The IdP's own request to end a session (IdP-initiated Single Logout),
- * verified by the adapter: the core ends the citizen session that logged
- * in with this NameID (and SessionIndex), then sends the browser on with
- * the adapter's answer to the IdP.
- */
-export interface IdpLogoutRequest {
-  nameId: string
-  sessionIndex?: string
-  /** carries the adapter's signed answer (SAML LogoutResponse) back to the IdP */
-  transport: BrowserTransport
-}
-
 export interface LogoutCallbackInput {
   request: PluginHttpRequest
   findPending(requestId: string): Promise<PendingLogout | null>
@@ -260,23 +247,6 @@ export interface IdentityAdapter {
    *       sessionIndex: logout.sessionIndex,
    *       answer: { kind: 'form', action: this.idp.sloUrl, fields: { SAMLResponse: toBase64(sign(xml)), RelayState: String(request.query.RelayState ?? '') } },
    *     }
-   *   }
-   */
-  handleIdpLogout?(input: { request: PluginHttpRequest }): Promise<IdpLogoutRequest | null>
-
-  /**
-   * A request arriving at IDENTITY_PATHS.logout may also be the IdP asking
-   * to end a session it started (IdP-initiated Single Logout). Answers null
-   * when the request is not that (then it is the answer to our own logout:
-   * handleLogoutCallback); throws IdentityCallbackError when it is, but
-   * cannot be trusted. Present with `singleLogout` where the IdP can start
-   * a logout (SPID).
-   *
-   * @example
-   *   async handleIdpLogout({ request }) {
-   *     if (!request.query.SAMLRequest && !(request.body as any)?.SAMLRequest) return null
-   *     const logout = this.verifiedLogoutRequest(request)      // throws invalid_signature
-   *     return { nameId: logout.nameId, sessionIndex: logout.sessionIndex, transport: this.logoutResponse(logout) }
    *   }
    */
   handleIdpLogout?(input: { request: PluginHttpRequest }): Promise<IdpLogoutRequest | null>
