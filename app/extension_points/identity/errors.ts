@@ -38,16 +38,24 @@ const MESSAGES: Record<IdentityRefusalReason, string> = {
 
 /**
  * A callback the adapter cannot trust or accept. Never retryable: the
- * citizen starts a new login.
+ * citizen starts a new login. `detail` is a finer machine code for logs and
+ * tests (e.g. `audience_mismatch` under `wrong_destination`): the SAML
+ * plugins list theirs in saml/refusals.ts.
  *
  * @example
  *   if (!verified) throw new IdentityCallbackError('invalid_signature')
+ *   throw new IdentityCallbackError('wrong_destination', { detail: 'audience_mismatch' })
  */
 export class IdentityCallbackError extends ExtensionPointError {
   readonly code = 'E_IDENTITY_CALLBACK'
   declare readonly reason: IdentityRefusalReason
+  readonly detail?: string
 
-  constructor(reason: IdentityRefusalReason, options: { message?: string; cause?: unknown } = {}) {
+  constructor(
+    reason: IdentityRefusalReason,
+    options: { message?: string; cause?: unknown; detail?: string } = {}
+  ) {
     super(options.message ?? MESSAGES[reason], { reason, retryable: false, cause: options.cause })
+    this.detail = options.detail
   }
 }
