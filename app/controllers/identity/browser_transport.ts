@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
 import type { BrowserTransport } from '#extension_points/identity/contract'
 import type { IdentityCallbackError } from '#extension_points/identity/errors'
+import { currentCitizen } from '#services/identity/citizen_session'
 
 export type IdentityStep = 'login' | 'logout'
 
@@ -27,7 +28,7 @@ export function sendBrowser(ctx: HttpContext, transport: BrowserTransport, step:
  * answered 400 with the error's Italian message and a way back to the
  * access page. Nobody is logged in by it.
  */
-export function renderRefusal(
+export async function renderRefusal(
   ctx: HttpContext,
   error: IdentityCallbackError,
   step: IdentityStep,
@@ -38,10 +39,14 @@ export function renderRefusal(
       ente: ctx.ente.slug,
       plugin: pluginId,
       reason: error.reason,
-      detail: error.cause instanceof Error ? error.cause.message : error.message,
+      detail: error.detail,
+      cause: error.cause instanceof Error ? error.cause.message : undefined,
     },
     `citizen ${step} refused`
   )
   ctx.response.status(400)
+  // the header shows who is still logged in (a refused answer changes nothing);
+  // components see shared values only
+  ctx.view.share({ currentCitizen: await currentCitizen(ctx) })
   return ctx.view.render('pages/identity/refused', { step, message: error.message })
 }
