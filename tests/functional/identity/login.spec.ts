@@ -81,6 +81,27 @@ test.group('Identity: login through an identity plugin', (group) => {
     area.assertTextIncludes(`${TEST_USER.name} ${TEST_USER.familyName}`)
   })
 
+  test('the login gets a fresh session id: one planted before it is worthless', async ({
+    client,
+    assert,
+  }) => {
+    const ente = await enteWithIdentity()
+    const { login } = await startLogin(client, ente, { query: 'livello=2' })
+    const callback = await idp.answerLogin(login, { user: TEST_USER, level: 2 })
+
+    const request = client
+      .post(new URL(callback.url).pathname)
+      .form(callback.body as object)
+      .withSession({ planted: true })
+      .redirects(0)
+    const planted = request.sessionClient.sessionId
+    const response = await request
+
+    response.assertStatus(302)
+    assert.notEqual(response.cookie('sdc-session')?.value, planted)
+    assert.exists(response.session('auth_citizen'))
+  })
+
   test('without a return page the citizen lands in the personal area', async ({ client }) => {
     const ente = await enteWithIdentity()
 
