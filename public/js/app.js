@@ -60,4 +60,44 @@ document.addEventListener('alpine:init', () => {
       this.$el.submit()
     },
   }))
+
+  /**
+   * The "Profilo" buttons "Copia da residenza" / "Copia da domicilio": copy
+   * the other address into this one in place (without JavaScript they
+   * submit the form, and the server sends it back copied). Markup:
+   * x-data="profileAddresses" on the form, data-copied-message on it; the
+   * address inputs have data-address (residence | domicile) and data-part;
+   * the buttons x-on:click.prevent="copyFromResidence" / "copyFromDomicile";
+   * a role=status element per section x-text="residenceStatus" /
+   * "domicileStatus".
+   */
+  Alpine.data('profileAddresses', () => ({
+    copiedInto: '',
+
+    copyFromResidence() {
+      this.copy('residence', 'domicile')
+    },
+
+    copyFromDomicile() {
+      this.copy('domicile', 'residence')
+    },
+
+    copy(from, to) {
+      for (const source of this.$root.querySelectorAll(`[data-address="${from}"]`)) {
+        const target = this.$root.querySelector(
+          `[data-address="${to}"][data-part="${source.dataset.part}"]`
+        )
+        if (target && !target.readOnly) target.value = source.value
+      }
+      this.copiedInto = to
+    },
+
+    get residenceStatus() {
+      return this.copiedInto === 'residence' ? this.$root.dataset.copiedMessage : ''
+    },
+
+    get domicileStatus() {
+      return this.copiedInto === 'domicile' ? this.$root.dataset.copiedMessage : ''
+    },
+  }))
 })
