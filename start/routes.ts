@@ -8,6 +8,7 @@
 */
 import '#start/routes/health'
 import '#start/routes/assets'
+import '#start/routes/forms'
 import '#start/routes/dev'
 import '#start/routes/admin'
 import '#start/routes/plugins'
