@@ -89,9 +89,10 @@ export const TEST_USER: TestUser = {
 
 /**
  * What the core does around the adapter: keeps pending requests server-side
- * (as JSON, like a database row) and hands each one out once.
+ * (as JSON, like a database row) and hands each one out once. Exported for
+ * plugins' own tests that drive logins by hand.
  */
-class PendingStore<Pending extends { requestId: string }> {
+export class PendingStore<Pending extends { requestId: string }> {
   #items = new Map<string, string>()
 
   keep(pending: Pending) {
