@@ -71,6 +71,24 @@ export type PluginJob<Adapter, Config> = (input: {
   context: PluginContext<Config>
 }) => Promise<void>
 
+/** What an action reports to the ente admin (flashed on the plugin's page). */
+export interface PluginActionResult {
+  ok: boolean
+  /** Italian, shown to the admin */
+  message: string
+}
+
+/**
+ * A button on the ente admin's page of the plugin (e.g. "Aggiorna l’elenco
+ * dei gestori di identità"), for an enabled plugin. Returns what happened;
+ * a thrown error is reported as a failure.
+ */
+export interface PluginAction<Adapter, Config> {
+  /** the button's label, Italian */
+  label: string
+  run(context: PluginContext<Config>, adapter: Adapter): Promise<PluginActionResult>
+}
+
 /**
  * A plugin's manifest. Listed in config/plugins.ts; validated at boot by
  * the registry.
@@ -102,6 +120,8 @@ export interface PluginManifest<
   /** absolute folder of Lucid migrations */
   migrations?: URL
   jobs?: Record<string, PluginJob<Adapter, InferConfig<Fields>>>
+  /** buttons on the ente admin's plugin page, by snake_case name */
+  actions?: Record<string, PluginAction<Adapter, InferConfig<Fields>>>
   /** a local server speaking the vendor protocol, mounted at /_sim/<id>/ outside production */
   simulator?: {
     routes: Array<

@@ -31,6 +31,7 @@ const MANIFEST_KEYS = new Set([
   'views',
   'migrations',
   'jobs',
+  'actions',
   'simulator',
   'demo',
 ])
@@ -63,6 +64,7 @@ export function validateManifest(manifest: unknown): Problems {
     ...checkSimulator(manifest.simulator),
     ...checkFolders(manifest),
     ...checkJobs(manifest.jobs),
+    ...checkActions(manifest.actions),
   ]
 }
 
@@ -223,6 +225,21 @@ function checkJobs(jobs: unknown): Problems {
     const problems: Problems = []
     if (!JOB_NAME.test(name)) problems.push(`job "${name}": the name must be lowercase snake_case`)
     if (typeof job !== 'function') problems.push(`job "${name}" must be a function`)
+    return problems
+  })
+}
+
+function checkActions(actions: unknown): Problems {
+  if (actions === undefined) return []
+  if (!isRecord(actions)) return ['actions must be an object of { label, run } entries']
+  return Object.entries(actions).flatMap(([name, action]) => {
+    const problems: Problems = []
+    if (!JOB_NAME.test(name))
+      problems.push(`action "${name}": the name must be lowercase snake_case`)
+    if (!isRecord(action)) return [...problems, `action "${name}" must be an object { label, run }`]
+    if (!isNonEmptyString(action.label))
+      problems.push(`action "${name}": label must be a non-empty string`)
+    if (typeof action.run !== 'function') problems.push(`action "${name}": run must be a function`)
     return problems
   })
 }

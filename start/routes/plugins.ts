@@ -32,6 +32,9 @@ router
     router
       .post('/:pluginId/messaggio-di-prova', [PluginTestMessageController, 'store'])
       .as('backoffice.plugins.test_message')
+    router
+      .post('/:pluginId/azioni/:action', [PluginSettingsController, 'runAction'])
+      .as('backoffice.plugins.action')
   })
   .prefix('/:ente/backoffice/impostazioni/plugin')
   .use([middleware.ente(), middleware.staff({ roles: ['ente_admin'] })])

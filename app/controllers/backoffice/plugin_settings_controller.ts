@@ -11,6 +11,7 @@ import {
   type ConfigFormState,
 } from '#plugin_runtime/config_form'
 import { POINT_LABELS } from '#plugin_runtime/points'
+import { pluginActions, runPluginAction } from '#plugin_runtime/plugin_actions'
 import { pluginSettingsValidator } from '#validators/plugins/plugin_settings'
 
 /**
@@ -62,6 +63,17 @@ export default class PluginSettingsController {
     })
   }
 
+  /** One of the plugin's action buttons; the outcome is flashed on its page. */
+  async runAction({ ente, params, response, session }: HttpContext) {
+    const plugin = await this.#findOrFail(ente, params.pluginId)
+    const result = await runPluginAction(ente, plugin.manifest, String(params.action))
+    session.flash(result.ok ? 'success' : 'error', result.message)
+    return response.redirect().toRoute('backoffice.plugins.edit', {
+      ente: ente.slug,
+      pluginId: plugin.manifest.id,
+    })
+  }
+
   async #findOrFail(ente: Ente, pluginId: string) {
     const plugin = await this.plugins.findInContract(ente, pluginId)
     if (!plugin) throw new NotFoundException()
@@ -90,6 +102,7 @@ export default class PluginSettingsController {
           .map((field) => ({ href: `#${field.id}`, message: field.error })),
       ],
       action: `/${ente.slug}/backoffice/impostazioni/plugin/${plugin.manifest.id}`,
+      actions: pluginActions(plugin.manifest),
     })
   }
 }
