@@ -9,5 +9,6 @@ export default definePluginsConfig({
   installed: [
     () => import('#plugins/messaging_email/plugin'),
     () => import('#plugins/protocol_test_register/plugin'),
+    () => import('#plugins/identity_spid/plugin'),
   ],
 })
