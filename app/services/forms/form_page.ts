@@ -114,9 +114,8 @@ export async function postForm(
   const owner = draftOwner(token)!
   const action = parseAction(request.input('_action'))
   const fields: PostedFields = { ...request.body() }
-  const uploads = new Map<string, Upload>(
-    (await uploadsOf(ente, owner)).map((upload) => [upload.id, upload])
-  )
+  const kept = await uploadsOf(ente, owner)
+  const uploads = new Map<string, Upload>(kept.map((upload) => [upload.id, upload]))
   const uploadErrors: FormErrors = {}
 
   if (action.kind === 'remove_upload' && (await removeUpload(ente, owner, action.id)))
