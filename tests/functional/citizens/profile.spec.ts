@@ -298,6 +298,27 @@ test.group('Citizens: the "Profilo" page', (group) => {
     await citizen.refresh()
     assert.equal(citizen.domicilePostalCode, 'SW1A 1AA')
   })
+  test('in English where the ente offers it, messages included', async ({ client, assert }) => {
+    const ente = await EnteFactory.merge({ languages: ['it', 'en'] }).create()
+    const citizen = await CitizenFactory.merge({ enteId: ente.id }).create()
+    const url = `/${ente.slug}/area-personale/profilo?lang=en`
+
+    const page = await client.get(url).withGuard('citizen').loginAs(citizen)
+    assert.include(page.text(), '>Profile</h1>')
+    assert.include(page.text(), 'Data provided by SPID/CIE: cannot be changed')
+    assert.include(page.text(), '>Copy from residence</button>')
+
+    const save = await client
+      .post(url)
+      .form({ ...FILLED_FORM, residencePostalCode: '1' })
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .withCsrfToken()
+      .redirects(0)
+    save.assertFlashMessage('inputErrorsBag', {
+      residencePostalCode: ['The postal code is not valid: in Italy it has 5 digits'],
+    })
+  })
 })
 
 test.group('Citizens: the copy buttons without JavaScript', (group) => {
