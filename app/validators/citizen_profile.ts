@@ -41,23 +41,36 @@ const phone = () =>
 
 const text = (max: number) => vine.string().trim().maxLength(max)
 
+/**
+ * Whether the address (or the place of birth) a field belongs to is in
+ * Italy: its country (residenceCountry for residencePostalCode, ...) is
+ * empty or Italia.
+ */
+function inItaly(field: FieldContext) {
+  const name = field.name.toString().replace(/(PostalCode|County)$/, 'Country')
+  const country = field.parent[name]
+  return !country || /^ital/i.test(String(country).trim())
+}
+
 /** An Italian CAP has 5 digits; abroad anything short. */
 const postalCodeRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return
-  const country = field.parent[field.name.toString().replace('PostalCode', 'Country')]
-  const italian = !country || /^ital/i.test(String(country).trim())
-  if (italian ? !/^\d{5}$/.test(value) : !/^[A-Za-z0-9 -]{2,10}$/.test(value)) {
-    field.report('CAP non valido', 'postalCode', field)
-  }
+  const valid = inItaly(field) ? /^\d{5}$/.test(value) : /^[A-Za-z0-9 -]{2,10}$/.test(value)
+  if (!valid) field.report('CAP non valido', 'postalCode', field)
 })
 
-/** The sigla of an Italian province (PI, RM), upper case. */
-const county = () =>
-  vine
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/)
+/** In Italy the sigla of the province (PI, RM), upper case; abroad free text. */
+const countyRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string' || !inItaly(field)) return
+  const sigla = value.toUpperCase()
+  if (!/^[A-Z]{2}$/.test(sigla)) {
+    field.report('Sigla della provincia non valida', 'county', field)
+    return
+  }
+  field.mutate(sigla, field)
+})
+
+const county = () => vine.string().trim().maxLength(40).use(countyRule())
 
 /** A date not after today, as a Luxon date. */
 const pastDate = () =>

@@ -17,6 +17,7 @@ import { parseSpidAddress } from '#services/citizens/spid_address'
 import { saveByFiscalCode } from '#services/citizens/save_by_fiscal_code'
 
 const DOMICILE_FIELDS = ADDRESS_PARTS.map((part) => addressField('domicile', part))
+const isDomicileField = (field: string) => (DOMICILE_FIELDS as string[]).includes(field)
 
 /**
  * The citizen behind a login: found by (ente, codice fiscale), created on
@@ -30,15 +31,16 @@ const DOMICILE_FIELDS = ADDRESS_PARTS.map((part) => addressField('domicile', par
 export async function upsertCitizenFromIdentity(ente: EnteRef, identity: NormalisedIdentity) {
   const fiscalCode = normaliseCodiceFiscale(identity.fiscalNumber)
   const asserted = assertedFields(identity, fiscalCode)
+  const replacesDomicile = Boolean(identity.address?.trim())
   const now = DateTime.now()
 
   return saveByFiscalCode(ente, fiscalCode, (citizen) => {
     const assertedNames = Object.keys(asserted) as IdentityField[]
     // a new address replaces the whole domicile: no part of the old one stays locked
     const stillLocked = (citizen.lockedFields ?? []).filter(
-      (field) => !(identity.address && DOMICILE_FIELDS.includes(field as never))
+      (field) => !(replacesDomicile && isDomicileField(field))
     )
-    if (identity.address) {
+    if (replacesDomicile) {
       for (const field of DOMICILE_FIELDS) citizen[field] = null
     }
     citizen.merge({

@@ -278,7 +278,7 @@ test.group('Citizens: the "Profilo" page', (group) => {
     )
   })
 
-  test('a foreign address takes its own postal code', async ({ client, assert }) => {
+  test('a foreign address takes its own postal code and county', async ({ client, assert }) => {
     const { citizen, url } = await spidCitizen()
 
     const response = await client
@@ -286,7 +286,7 @@ test.group('Citizens: the "Profilo" page', (group) => {
       .form({
         ...FILLED_FORM,
         domicilePostalCode: 'SW1A 1AA',
-        domicileCounty: '',
+        domicileCounty: 'Greater London',
         domicileCountry: 'Regno Unito',
       })
       .withGuard('citizen')
@@ -297,6 +297,7 @@ test.group('Citizens: the "Profilo" page', (group) => {
     response.assertFlashMessage('success', 'Profilo salvato.')
     await citizen.refresh()
     assert.equal(citizen.domicilePostalCode, 'SW1A 1AA')
+    assert.equal(citizen.domicileCounty, 'Greater London')
   })
   test('in English where the ente offers it, messages included', async ({ client, assert }) => {
     const ente = await EnteFactory.merge({ languages: ['it', 'en'] }).create()
