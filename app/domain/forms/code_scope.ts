@@ -4,12 +4,18 @@ import { formioView } from './formio_view.js'
 import { getAt } from './data_paths.js'
 import type { Visit } from './walker.js'
 import type { FieldNode, Option } from './types.js'
+import { builtInList } from './lists/index.js'
 
 export interface EngineContext {
   /** today's date, where the form is filled (Europe/Rome on the server) */
   today: CalendarDay
   /** options of selects with a list or a platform source; undefined when not known */
   options?: (node: FieldNode) => Option[] | undefined
+}
+
+/** The options a select or radio is checked against: the context's, else its own or a built-in list. */
+export function optionsFor(node: FieldNode, context: EngineContext): Option[] | undefined {
+  return context.options?.(node) ?? node.options ?? (node.list ? builtInList(node.list) : undefined)
 }
 
 /** `data` (the nearest nested form's values, Form.io shaped) and `row` for a node's code. */

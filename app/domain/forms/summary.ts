@@ -1,7 +1,7 @@
 import type { FieldNode, FileRef, FormDefinition, Option } from './types.js'
 import { getAt } from './data_paths.js'
 import { walk } from './walker.js'
-import { displayDate, formatNumber, optionKey } from './values.js'
+import { displayDate, formatNumber, isOption, optionKey } from './values.js'
 import { formatSize } from './rules/files.js'
 
 /**
@@ -20,7 +20,9 @@ export function summarize(
   options: (node: FieldNode) => Option[] | undefined = () => undefined
 ): SummarySection[] {
   const sections: SummarySection[] = []
-  let current: SummarySection | null = null
+  // each field goes in the section of the nearest titled panel or fieldset above it
+  const titles = new Map<string, string>()
+  const byInstance = new Map<string, SummarySection>()
   walk(definition, values, (visit) => {
     if (hidden.has(visit.instance)) return false
     const node = visit.node
@@ -29,21 +31,21 @@ export function summarize(
       (node.layout === 'panel' || node.layout === 'fieldset') &&
       node.title
     ) {
-      current = { title: node.title, rows: [] }
-      sections.push(current)
+      titles.set(visit.instance, node.title)
     }
     if (node.kind !== 'field' || node.type === 'hidden' || node.hiddenInput) return
-    if (!current) {
-      current = { title: definition.title, rows: [] }
-      sections.push(current)
+    const owner = [...visit.parents].reverse().find((instance) => titles.has(instance)) ?? ''
+    let section = byInstance.get(owner)
+    if (!section) {
+      section = { title: titles.get(owner) ?? definition.title, rows: [] }
+      byInstance.set(owner, section)
+      sections.push(section)
     }
-    const rowLabel = visit.path.some((segment) => typeof segment === 'number')
-      ? ` (${visit.path
-          .filter((segment) => typeof segment === 'number')
-          .map((index) => Number(index) + 1)
-          .join('.')})`
+    const rowNumbers = visit.path.filter((segment) => typeof segment === 'number')
+    const rowLabel = rowNumbers.length
+      ? ` (${rowNumbers.map((index) => Number(index) + 1).join('.')})`
       : ''
-    current.rows.push({
+    section.rows.push({
       label: node.label + rowLabel,
       value: displayValue(node, getAt(values, visit.path), options(node) ?? node.options),
     })
@@ -64,7 +66,7 @@ export function displayValue(node: FieldNode, value: unknown, options?: Option[]
     case 'select':
     case 'radio': {
       const key = optionKey(value)
-      const option = options?.find((candidate) => candidate.value === key)
+      const option = options?.find((candidate) => isOption(candidate, value))
       if (option) return option.label
       return value && typeof value === 'object'
         ? String((value as Record<string, unknown>).name ?? key)

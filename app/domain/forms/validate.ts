@@ -1,7 +1,7 @@
 import type { FieldNode, FormDefinition, FormValues } from './types.js'
 import { getAt, isEmptyValue, nameOf } from './data_paths.js'
 import { walk, type Visit } from './walker.js'
-import { codeScope, tryRun, type EngineContext } from './code_scope.js'
+import { codeScope, optionsFor, tryRun, type EngineContext } from './code_scope.js'
 import { isEmptyFor, requiredMessage, valueProblem } from './rules/field_rules.js'
 import { MESSAGES } from './rules/messages.js'
 
@@ -53,7 +53,7 @@ function fieldProblem(
   const empty = isEmptyFor(node, value)
   if (empty && node.validate.required) return requiredMessage(node)
   if (!empty) {
-    const problem = valueProblem(node, value, context.options?.(node))
+    const problem = valueProblem(node, value, optionsFor(node, context))
     if (problem) return node.validate.customMessage ?? problem
   }
   return node.validate.custom ? customProblem(node, value, visit, data, context) : null

@@ -62,3 +62,14 @@ export function optionKey(value: unknown): string {
   }
   return String(value ?? '')
 }
+
+/** Whether a stored value is this option: by value, or (objects) by id or as the same object. */
+export function isOption(option: Option, value: unknown) {
+  if (optionKey(value) === option.value) return true
+  return (
+    !!option.data &&
+    !!value &&
+    typeof value === 'object' &&
+    JSON.stringify(option.data) === JSON.stringify(value)
+  )
+}

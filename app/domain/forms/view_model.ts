@@ -1,6 +1,6 @@
 import type { FieldNode, FileRef, FormDefinition, FormNode, FormValues, Option } from './types.js'
 import { getAt, nameOf, type Path } from './data_paths.js'
-import { displayDate, formatNumber, optionKey } from './values.js'
+import { displayDate, formatNumber, isOption, optionKey } from './values.js'
 import { filesHint, formatSize } from './rules/files.js'
 import type { FormErrors } from './validate.js'
 
@@ -203,7 +203,7 @@ function fieldView(
     options: options.map((option, index) => ({
       ...option,
       id: `${id}-${index}`,
-      selected: chosen ? chosen[option.value] === true : optionKey(value) === option.value,
+      selected: chosen ? chosen[option.value] === true : isOption(option, value),
     })),
     datalist: node.list && LONG_LISTS.has(node.list) ? `sdc-list-${node.list}` : undefined,
     files: files.map((file) => ({ ...file, sizeText: formatSize(file.size) })),

@@ -1,6 +1,6 @@
 import type { FieldNode, Option } from '../types.js'
 import { isEmptyValue } from '../data_paths.js'
-import { displayDate, formatNumber, optionKey, parseItalianDate } from '../values.js'
+import { displayDate, formatNumber, isOption, parseItalianDate } from '../values.js'
 import {
   isValidCodiceFiscale,
   isValidPartitaIva,
@@ -76,7 +76,7 @@ export function valueProblem(
   if (
     (node.type === 'select' || node.type === 'radio') &&
     options &&
-    !options.some((option) => option.value === optionKey(value))
+    !options.some((option) => isOption(option, value))
   ) {
     return MESSAGES.option
   }
