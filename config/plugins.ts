@@ -10,5 +10,7 @@ export default definePluginsConfig({
     () => import('#plugins/messaging_email/plugin'),
     () => import('#plugins/protocol_test_register/plugin'),
     () => import('#plugins/identity_spid/plugin'),
+    () => import('#plugins/identity_cie/plugin'),
+    () => import('#plugins/identity_test_idp/plugin'),
   ],
 })

@@ -57,7 +57,7 @@ async function create(
 }
 
 /** The credentials at `path`, generated and stored the first time (or when the subject changed). */
-export function storedCredentials(
+export function credentialsAt(
   path: string,
   subject: CertificateSubject,
   options: { modulusLength?: number } = {}

@@ -36,7 +36,7 @@ export interface IdentityProviderDirectory {
   /** the IdP with this entityID, with its metadata; null when unknown or its metadata is unavailable */
   find(entityId: string): Promise<IdentityProviderMetadata | null>
   /** the IdP used when the login names none (CIE has one) */
-  defaultEntityId?: string
+  defaultIdp?(): Promise<IdentityProviderMetadata | null>
   /** the choices of the access page (SPID) */
   choices?(): Promise<IdentityProviderChoice[]>
 }
@@ -90,9 +90,9 @@ export class SamlSpAdapter implements IdentityAdapter {
   }
 
   async #idp(entityId: string | undefined) {
-    const id = entityId ?? this.options.directory.defaultEntityId
-    const idp = id ? await this.options.directory.find(id) : null
-    if (!idp) throw new IdpUnavailableError(id ?? '(nessuno)')
+    const { directory } = this.options
+    const idp = entityId ? await directory.find(entityId) : await directory.defaultIdp?.()
+    if (!idp) throw new IdpUnavailableError(entityId ?? '(predefinito)')
     return idp
   }
 

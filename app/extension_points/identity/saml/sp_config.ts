@@ -3,7 +3,7 @@ import { field } from '../../config_fields.js'
 import type { PluginContext } from '../../define_plugin.js'
 import { RemoteConfigurationError } from '../../errors.js'
 import { IDENTITY_PATHS } from '../contract.js'
-import { storedCredentials } from './credential_store.js'
+import { credentialsAt } from './credential_store.js'
 import { SAML_PROFILES } from './profiles.js'
 import type { SamlProfileName, ServiceProviderSettings } from './service_provider.js'
 import type { SigningCredentials } from './x509.js'
@@ -110,7 +110,7 @@ export async function resolveSpSettings(
   const entityId = config.entityId ?? context.routeUrl(IDENTITY_PATHS.metadata)
   const credentials =
     ownCredentials(config) ??
-    (await storedCredentials(`plugins/${context.pluginId}/ente-${ente.id}/signing.json`, {
+    (await credentialsAt(`plugins/${context.pluginId}/ente-${ente.id}/signing.json`, {
       commonName: ente.name,
       organizationName: ente.name,
       uri: entityId,

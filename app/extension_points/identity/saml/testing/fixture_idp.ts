@@ -3,9 +3,9 @@ import type { PluginHttpRequest } from '../../../define_plugin.js'
 import type { BrowserTransport, LoginLevel } from '../../contract.js'
 import type { TestUser } from '../../testing.js'
 import { encodePostMessage } from '../bindings.js'
-import { classRefOf } from '../constants.js'
 import { buildIdpMetadata, parseIdpMetadata } from '../idp_metadata.js'
 import { readAuthnRequest, type ReceivedAuthnRequest } from '../idp/authn_request_reader.js'
+import { responseParamsFor } from '../idp/response_params.js'
 import {
   responseXml,
   type ResponseAttribute,
@@ -16,7 +16,6 @@ import { parseSpMetadata, type ServiceProviderRecord } from '../idp/service_prov
 import { logoutResponseXml, readLogoutRequest, sendMessage } from '../logout.js'
 import { readSignedMessage } from '../messages.js'
 import type { SamlProfileName } from '../service_provider.js'
-import { samlInstant } from '../time.js'
 import { generateSigningCredentials, type SigningCredentials } from '../x509.js'
 
 /**
@@ -134,25 +133,13 @@ export class FixtureIdp {
     request: ReceivedAuthnRequest,
     answer: { user: TestUser; level: LoginLevel }
   ): ResponseParams {
-    const now = new Date()
-    const attributes = userAttributes(answer.user)
-    return {
-      responseId: `_${randomUUID()}`,
-      assertionId: `_${randomUUID()}`,
-      inResponseTo: request.id,
-      issueInstant: request.issueInstant,
-      destination: request.acsUrl,
+    return responseParamsFor({
+      request,
       idpEntityId: this.entityId,
-      audience: request.spEntityId,
-      nameId: `_${randomUUID()}`,
-      notBefore: request.issueInstant,
-      notOnOrAfter: samlInstant(new Date(now.getTime() + 5 * 60_000)),
-      authnInstant: samlInstant(now),
-      sessionIndex: `_${randomUUID()}`,
-      classRef: classRefOf(answer.level),
-      attributes: request.attributes.flatMap((name) => attributes[name] ?? []),
+      level: answer.level,
+      attributes: userAttributes(answer.user),
       issuerFormat: this.profile === 'spid',
-    }
+    })
   }
 
   /** Signs as a SPID IdP does (Assertion and Response), unless told otherwise. */
