@@ -10,6 +10,8 @@ import type { FileRef } from '#domain/forms/types'
  */
 export default class Upload extends compose(BaseModel, TenantOwned) {
   static table = 'form_uploads'
+  // ids are UUIDs chosen here, not numbers from the database
+  static selfAssignPrimaryKey = true
 
   @column({ isPrimary: true })
   declare id: string

@@ -42,12 +42,11 @@ export async function currentFormVersion(service: Service, client?: TransactionC
 const imported = new Map<string, ImportResult>()
 
 /**
- * The engine's definition of a version, cached: versions never change.
- * Keyed by id and creation time, as ids come back when a transaction is
- * rolled back (tests).
+ * The engine's definition of a version, cached by its schema (ids alone
+ * come back when a transaction is rolled back, as in tests).
  */
 export function definitionOf(version: ServiceFormVersion): ImportResult {
-  const key = `${version.id}:${version.createdAt?.toMillis()}`
+  const key = JSON.stringify(version.schema)
   let result = imported.get(key)
   if (!result) {
     result = importForm(version.schema)
