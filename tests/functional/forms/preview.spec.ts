@@ -35,9 +35,12 @@ test.group('Forms: preview route', (group) => {
     const { ente, url } = await serviceWithForm(ALL_COMPONENTS)
     const operator = await UserFactory.merge({ enteId: ente.id }).create()
     const manager = await UserFactory.apply('manager').merge({ enteId: ente.id }).create()
-    ;(await client.get(url).loginAs(operator)).assertStatus(404)
-    ;(await client.get(url).loginAs(manager)).assertStatus(200)
-    ;(await client.get(url).redirects(0)).assertStatus(302)
+    const asOperator = await client.get(url).loginAs(operator)
+    asOperator.assertStatus(404)
+    const asManager = await client.get(url).loginAs(manager)
+    asManager.assertStatus(200)
+    const anonymous = await client.get(url).redirects(0)
+    anonymous.assertStatus(302)
   })
 
   test('Avanti with errors comes back with the messages next to the fields and what was typed', async ({

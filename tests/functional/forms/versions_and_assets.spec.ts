@@ -19,7 +19,8 @@ test.group('Forms: versions', (group) => {
     assert.equal(first.version, 1)
     assert.equal(same.id, first.id)
     assert.equal(changed.version, 2)
-    assert.equal((await currentFormVersion(service))!.id, changed.id)
+    const current = await currentFormVersion(service)
+    assert.equal(current!.id, changed.id)
   })
 
   test('a version stores its blocks inlined, so later block changes never reach it', async ({
@@ -48,12 +49,18 @@ test.group('Forms: rule modules served to the browser', () => {
     assert.include(response.text(), "from './calculate.js'")
     assert.include(response.text(), 'export function evaluateForm(')
     assert.notInclude(response.text(), ': FormDefinition')
-    ;(await client.get('/assets/domain/codice_fiscale.js')).assertStatus(200)
+    const imported = await client.get('/assets/domain/codice_fiscale.js')
+    imported.assertStatus(200)
   })
 
-  test('nothing outside the whitelist', async ({ client }) => {
-    ;(await client.get('/assets/domain/forms/../../../config/app.js')).assertStatus(404)
-    ;(await client.get('/assets/domain/service_settings.js')).assertStatus(404)
-    ;(await client.get('/assets/domain/forms/nope.js')).assertStatus(404)
-  })
+  test('nothing outside the whitelist')
+    .with([
+      '/assets/domain/forms/../../../config/app.js',
+      '/assets/domain/service_settings.js',
+      '/assets/domain/forms/nope.js',
+    ])
+    .run(async ({ client }, url) => {
+      const response = await client.get(url)
+      response.assertStatus(404)
+    })
 })

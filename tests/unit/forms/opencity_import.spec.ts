@@ -15,28 +15,30 @@ const APPLICANT_LITE = {
 }
 
 test.group('Forms: the three OpenCity forms, imported unchanged', () => {
-  test('{name}: nested blocks resolved, what is not done reported by key and type', async ({
-    assert,
-  }, row) => {
-    const { report } = await importShipped(`${FORMS}/${row.name}.json`)
-    assert.deepEqual(
-      report.unsupported.map((issue) => `${issue.path} (${issue.type}): ${issue.feature}`),
-      row.unsupported
-    )
-  }).with([
-    {
-      name: 'inefficiencies',
-      unsupported: [
-        'address (panel/fieldset/address): calculateValue',
-        'applicant.phone_number (panel/fieldset/form/phoneNumber): customConditional',
-      ],
-    },
-    { name: 'helpdesk', unsupported: [] },
-    {
-      name: 'bookings',
-      unsupported: ['applicant.phone_number (panel/fieldset/form/phoneNumber): customConditional'],
-    },
-  ])
+  test('{name}: nested blocks resolved, what is not done reported by key and type')
+    .with([
+      {
+        name: 'inefficiencies',
+        unsupported: [
+          'address (panel/fieldset/address): calculateValue',
+          'applicant.phone_number (panel/fieldset/form/phoneNumber): customConditional',
+        ],
+      },
+      { name: 'helpdesk', unsupported: [] },
+      {
+        name: 'bookings',
+        unsupported: [
+          'applicant.phone_number (panel/fieldset/form/phoneNumber): customConditional',
+        ],
+      },
+    ])
+    .run(async ({ assert }, row) => {
+      const { report } = await importShipped(`${FORMS}/${row.name}.json`)
+      assert.deepEqual(
+        report.unsupported.map((issue) => `${issue.path} (${issue.type}): ${issue.feature}`),
+        row.unsupported
+      )
+    })
 
   test('inefficiencies: a valid submission is stored with OpenCity keys', async ({ assert }) => {
     const { definition } = await importShipped(`${FORMS}/inefficiencies.json`)

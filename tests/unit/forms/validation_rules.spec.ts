@@ -227,13 +227,17 @@ const CASES: Case[] = [
 ]
 
 test.group('Forms: validation rules', () => {
-  test('{rule}: accepts the valid value', ({ assert }, row: Case) => {
-    assert.isUndefined(errorFor(row.component, row.valid))
-  }).with(CASES)
+  test('{rule}: accepts the valid value')
+    .with(CASES)
+    .run(({ assert }, row) => {
+      assert.isUndefined(errorFor(row.component, row.valid))
+    })
 
-  test('{rule}: refuses the invalid value with its message', ({ assert }, row: Case) => {
-    assert.equal(errorFor(row.component, row.invalid), row.message)
-  }).with(CASES)
+  test('{rule}: refuses the invalid value with its message')
+    .with(CASES)
+    .run(({ assert }, row) => {
+      assert.equal(errorFor(row.component, row.invalid), row.message)
+    })
 
   test('an empty optional field passes every rule but required', ({ assert }) => {
     // validate.custom code decides about empty values itself, as in Form.io
