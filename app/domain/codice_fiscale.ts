@@ -15,6 +15,8 @@
  * the check character is computed on the code as written. Only personal
  * codes are accepted here: the 11-digit numeric codes of companies and the
  * provisional ones are partite IVA (see partita_iva.ts).
+ *
+ * No imports: the forms engine serves this module to the browser as is.
  */
 
 /** the month of birth, January to December */

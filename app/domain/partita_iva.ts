@@ -3,6 +3,8 @@
  * 11 digits, the 7-digit registration number, the 3-digit code of the
  * office, and a check digit computed with the Luhn algorithm over the first
  * ten.
+ *
+ * No imports: the forms engine serves this module to the browser as is.
  */
 
 export type PartitaIvaProblem = 'format' | 'check_digit'
