@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { errors } from '@vinejs/vine'
 import Citizen from '#models/citizen'
@@ -54,6 +55,17 @@ test.group('Citizens: created from data typed without login', (group) => {
     assert.equal(stored.birthDate?.toISODate(), '2000-03-11')
     assert.equal(stored.identitySource, 'anonymous')
     assert.deepEqual(stored.lockedFields, [])
+  })
+
+  test("inside the caller's transaction: rolled back with it", async ({ assert }) => {
+    const ente = await EnteFactory.create()
+
+    const trx = await db.transaction()
+    const citizen = await citizenFromTypedData(ente, TYPED, { client: trx })
+    assert.isNotNull(await Citizen.query({ client: trx }).where('id', citizen.id).first())
+    await trx.rollback()
+
+    assert.lengthOf(await Citizen.query().where('ente_id', ente.id), 0)
   })
 
   test('a landline goes to the phone, not the mobile', async ({ assert }) => {
