@@ -102,4 +102,55 @@ test.group('Browser: the form rules run in the browser too', (group) => {
     assert.deepEqual(errors, [])
     assert.deepEqual(await accessibilityViolations(page), [])
   })
+
+  test('a whole form: blocked Avanti, an upload, Invia and the Riepilogo', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente, admin, url } = await serviceWithForm(ALL_COMPONENTS)
+    const { page, context, errors } = await openPage()
+    cleanup(() => context.close())
+    await loggedIn(page, ente, admin.username)
+    await page.goto(url, { waitUntil: 'networkidle' })
+
+    // Avanti with empty required fields: the browser stops it and lists what is missing
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    const summary = page.getByRole('alert')
+    await summary.waitFor()
+    assert.include(await summary.innerText(), 'Nome: Campo richiesto')
+    assert.isTrue(page.url().endsWith('/anteprima-modulo'))
+    await screenshot(page, 'forms-blocked-avanti')
+    assert.deepEqual(await accessibilityViolations(page), [])
+
+    await page.locator('input[name=first_name]').fill('Maria')
+    await page.locator('input[name=last_name]').fill('Bianchi')
+    await page.getByLabel('Codice fiscale').fill('RSSMRA80A01H501U')
+    await page.locator('input[name=email]').fill('maria@example.it')
+    await page.getByLabel('Data di nascita').fill('20/02/1980')
+    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('heading', { name: 'Richiesta' }).waitFor()
+
+    await page.getByLabel('Ufficio').selectOption('tributi')
+    await page.getByText('Per email').click()
+    await page.getByLabel('Persone').fill('4')
+    await page.getByLabel('Importo').fill('100')
+    await page.getByLabel('Importo').blur()
+    assert.equal(await page.getByLabel('Totale per persona').inputValue(), '25')
+    await page.getByLabel('Nome del figlio').fill('Luca')
+    await page.locator('input[name="upload:document"]').setInputFiles({
+      name: 'documento.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20)]),
+    })
+    await page.getByText("Ho letto e compreso l'informativa sulla privacy").click()
+    await page.getByRole('button', { name: 'Invia' }).click()
+    await page.getByRole('heading', { name: 'Riepilogo' }).waitFor()
+    await screenshot(page, 'forms-riepilogo')
+    const text = await page.locator('main').innerText()
+    assert.include(text, 'Il modulo è compilato correttamente.')
+    assert.include(text, 'documento.pdf (1,96 kB)')
+    assert.include(text, '100,00 €')
+    assert.deepEqual(errors, [])
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
 })
