@@ -53,6 +53,11 @@ export interface IdentityHarness extends HarnessLifecycle {
   tamper(callback: PluginHttpRequest): Promise<PluginHttpRequest>
   /** The IdP answers a logout request; needed when `singleLogout` is on. */
   answerLogout?(logout: Extract<LogoutRequest, { kind: 'remote' }>): Promise<PluginHttpRequest>
+  /**
+   * For a plugin that lists several IdPs (`identityProviders`, SPID): the id
+   * of the one the harness plays, passed as `idpId` to every login.
+   */
+  idpId?: string
 }
 
 export const IDENTITY_CASES = {
@@ -111,10 +116,11 @@ export class PendingStore<Pending extends { requestId: string }> {
 async function startLogin(
   adapter: IdentityAdapter,
   store: PendingStore<PendingLogin>,
-  level: LoginLevel
+  level: LoginLevel,
+  idpId?: string
 ) {
   const relayState = uniqueKey('relay')
-  const login = await adapter.buildLoginRequest({ level, relayState })
+  const login = await adapter.buildLoginRequest({ level, relayState, idpId })
   store.keep({
     requestId: login.requestId,
     level,
@@ -155,10 +161,14 @@ export function identityConformanceCases<Fields extends ConfigFields>(
   return new ConformanceSuite(
     cases.name,
     [
-      cases.define(IDENTITY_CASES.loginRequest, async ({ adapter }) => {
+      cases.define(IDENTITY_CASES.loginRequest, async ({ adapter, harness }) => {
         const ids = new Set<string>()
         for (const level of [1, 2, 3] as const) {
-          const login = await adapter.buildLoginRequest({ level, relayState: uniqueKey('relay') })
+          const login = await adapter.buildLoginRequest({
+            level,
+            relayState: uniqueKey('relay'),
+            idpId: harness.idpId,
+          })
           assert.ok(login.requestId, 'a login request has an id')
           ids.add(login.requestId)
           assertTransport(login.transport)
@@ -173,7 +183,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.callback, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const { login, relayState } = await startLogin(adapter, store, 2)
+        const { login, relayState } = await startLogin(adapter, store, 2, harness.idpId)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         const result = await adapter.handleCallback({ request: callback, findPending: store.find })
 
@@ -196,7 +206,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.higherLevel, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const { login } = await startLogin(adapter, store, 1)
+        const { login } = await startLogin(adapter, store, 1, harness.idpId)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 3 })
         const { identity } = await adapter.handleCallback({
           request: callback,
@@ -207,7 +217,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.levelTooLow, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const { login } = await startLogin(adapter, store, 3)
+        const { login } = await startLogin(adapter, store, 3, harness.idpId)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 1 })
         await assertRefused(
           adapter.handleCallback({ request: callback, findPending: store.find }),
@@ -218,7 +228,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.tampered, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const { login } = await startLogin(adapter, store, 2)
+        const { login } = await startLogin(adapter, store, 2, harness.idpId)
         const genuine = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         const tampered = await harness.tamper(genuine)
         await assertRefused(
@@ -232,6 +242,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
         const unstored = await adapter.buildLoginRequest({
           level: 2,
           relayState: uniqueKey('relay'),
+          idpId: harness.idpId,
         })
         const unsolicited = await harness.answerLogin(unstored, { user: TEST_USER, level: 2 })
         await assertRefused(
@@ -240,7 +251,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
           ['unknown_request']
         )
 
-        const { login } = await startLogin(adapter, store, 2)
+        const { login } = await startLogin(adapter, store, 2, harness.idpId)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         await adapter.handleCallback({ request: callback, findPending: store.find })
         await assertRefused(
@@ -252,7 +263,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.denied, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
-        const { login } = await startLogin(adapter, store, 2)
+        const { login } = await startLogin(adapter, store, 2, harness.idpId)
         const denial = await harness.denyLogin(login)
         await assertRefused(
           adapter.handleCallback({ request: denial, findPending: store.find }),
@@ -263,7 +274,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
 
       cases.define(IDENTITY_CASES.logout, async ({ adapter, harness, capabilities }) => {
         const logins = new PendingStore<PendingLogin>()
-        const { login } = await startLogin(adapter, logins, 2)
+        const { login } = await startLogin(adapter, logins, 2, harness.idpId)
         const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
         const { identity } = await adapter.handleCallback({
           request: callback,

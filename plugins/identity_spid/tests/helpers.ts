@@ -36,10 +36,10 @@ export const spidTestConfig = () => ({
   extraIdpMetadataXml: bothIdpsMetadata(),
 })
 
+/** The SPID adapter for the test ente; `undefined` in `overrides` removes a setting. */
 export async function spidAdapter(overrides: Record<string, unknown> = {}) {
-  const { adapter } = await createTestAdapter({
-    plugin,
-    config: { ...spidTestConfig(), ...overrides },
-  })
+  const config: Record<string, unknown> = { ...spidTestConfig(), ...overrides }
+  for (const [name, value] of Object.entries(config)) if (value === undefined) delete config[name]
+  const { adapter } = await createTestAdapter({ plugin, config })
   return adapter
 }

@@ -13,7 +13,7 @@ import {
 } from '../idp/response_template.js'
 import { signSamlResponse, type ResponseSigning } from '../idp/sign_response.js'
 import { parseSpMetadata, type ServiceProviderRecord } from '../idp/service_provider_record.js'
-import { logoutResponseXml, readLogoutRequest, sendMessage } from '../logout.js'
+import { logoutRequestXml, logoutResponseXml, readLogoutRequest, sendMessage } from '../logout.js'
 import { readSignedMessage } from '../messages.js'
 import type { SamlProfileName } from '../service_provider.js'
 import { generateSigningCredentials, type SigningCredentials } from '../x509.js'
@@ -198,5 +198,35 @@ export class FixtureIdp {
         credentials: this.credentials,
       })
     )
+  }
+
+  /** The IdP ending a session itself (IdP-initiated Single Logout): a signed LogoutRequest to the SP. */
+  startLogout(
+    spMetadataXml: string,
+    session: { nameId: string; sessionIndex?: string },
+    binding: 'post' | 'redirect' = 'post'
+  ) {
+    const sp = parseSpMetadata(spMetadataXml) as ServiceProviderRecord
+    const destination = (sp.slo[binding] ?? sp.slo.post ?? sp.slo.redirect)!.location
+    const id = `_${randomUUID()}`
+    const xml = logoutRequestXml({
+      id,
+      from: this.entityId,
+      destination,
+      nameId: session.nameId,
+      nameQualifier: this.entityId,
+      sessionIndex: session.sessionIndex,
+    })
+    const request = browserRequest(
+      sendMessage('SAMLRequest', xml, {
+        id,
+        localName: 'LogoutRequest',
+        destination,
+        binding,
+        relayState: 'idp-relay',
+        credentials: this.credentials,
+      })
+    )
+    return { id, request }
   }
 }
