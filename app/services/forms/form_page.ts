@@ -40,6 +40,8 @@ export interface FormPage {
   hidden: Set<string>
   errors: FormErrors
   step: number
+  /** show "Abbiamo compilato il tuo profilo utilizzando i dati di SPID o di CIE" */
+  identityNote: boolean
   /** set once "Invia" found no error: the data to store and its Riepilogo */
   complete?: { data: FormValues; summary: SummarySection[] }
 }
@@ -64,12 +66,12 @@ async function basics(ente: Ente, version: ServiceFormVersion) {
 export async function startForm(
   ente: Ente,
   version: ServiceFormVersion,
-  prefill: FormValues = {}
+  options: { prefill?: FormValues; identityNote?: boolean } = {}
 ): Promise<FormPage> {
   const base = await basics(ente, version)
   const evaluation = evaluateForm(
     base.definition,
-    initialValues(base.definition, prefill),
+    initialValues(base.definition, options.prefill),
     base.context,
     {
       validate: false,
@@ -82,6 +84,7 @@ export async function startForm(
     values: evaluation.values,
     hidden: new Set(evaluation.hidden),
     errors: {},
+    identityNote: options.identityNote === true,
     step: firstVisibleStep(base.definition, new Set(evaluation.hidden), 0, 1),
   }
 }
@@ -139,6 +142,7 @@ export async function postForm(
   const page: FormPage = {
     version,
     ...base,
+    identityNote: request.input('_identity_note') === '1',
     draftToken: token,
     values: evaluation.values,
     hidden,

@@ -40,6 +40,7 @@ export async function presentForm(page: FormPage) {
       page.step === Math.min(...steps.filter((s) => !s.hidden).map((s) => s.index)),
     isLast: steps.length === 0 || page.step >= lastStep,
     draftToken: page.draftToken,
+    identityNote: page.identityNote,
     multipart: hasFiles(page.definition.children),
     comuni: usesList(page.definition.children, 'comuni') ? await comuniOptions() : [],
     errorSummary,
