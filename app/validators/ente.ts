@@ -1,13 +1,26 @@
 import vine from '@vinejs/vine'
 import { LANGUAGES } from '#domain/languages'
 import { RESERVED_SLUGS } from '#domain/slug'
+import { isValidPartitaIva } from '#domain/partita_iva'
+
+/** A public body's codice fiscale: 11 digits with the partita IVA check digit. */
+const enteCodiceFiscale = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && !isValidPartitaIva(value)) {
+    field.report(
+      "Il codice fiscale dell'ente non è valido (11 cifre con la cifra di controllo)",
+      'codiceFiscale',
+      field
+    )
+  }
+})
 
 const enteFields = {
   name: vine.string().trim().minLength(3).maxLength(255),
   codiceFiscale: vine
     .string()
     .trim()
-    .regex(/^\d{11}$/),
+    .regex(/^\d{11}$/)
+    .use(enteCodiceFiscale()),
   codiceIpa: vine.string().trim().maxLength(32).optional(),
   email: vine.string().trim().email().optional(),
   pec: vine.string().trim().email().optional(),

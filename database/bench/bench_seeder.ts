@@ -6,6 +6,7 @@ import Office from '#models/office'
 import Service from '#models/service'
 import Category from '#models/category'
 import { newServiceSettings } from '#domain/service_settings'
+import { partitaIvaCheckDigit } from '#domain/partita_iva'
 import { createEnte } from '#services/enti/create_ente'
 
 /**
@@ -23,7 +24,7 @@ export async function seedBenchData(options: { enti: number; servicesPerEnte: nu
         {
           slug: `bench-ente-${index}`,
           name: `Comune Bench ${index}`,
-          codiceFiscale: String(80000000000 + index),
+          codiceFiscale: withCheckDigit(String(8000000000 + index)),
         },
         trx
       )
@@ -67,3 +68,5 @@ export async function seedBenchData(options: { enti: number; servicesPerEnte: nu
   }
   return true
 }
+
+const withCheckDigit = (first10: string) => first10 + partitaIvaCheckDigit(first10)

@@ -46,7 +46,7 @@ export default defineSeeder({
       {
         slug: 'comune-di-bugliano',
         name: 'Comune di Bugliano',
-        codiceFiscale: '80001230508',
+        codiceFiscale: '80001230509',
         codiceIpa: 'c_bugl',
         email: 'info@comune.bugliano.pi.it',
         pec: 'comune.bugliano@postacert.toscana.it',
@@ -127,7 +127,7 @@ export default defineSeeder({
       {
         slug: 'comune-di-esempio',
         name: 'Comune di Esempio',
-        codiceFiscale: '80004560123',
+        codiceFiscale: '80004560126',
         codiceIpa: 'c_esem',
         email: 'protocollo@comune.esempio.it',
         address: 'Via Roma 1, 00100 Esempio',

@@ -19,7 +19,7 @@ test.group('Platform admin: enti', (group) => {
       .form({
         'slug': 'comune-di-prova',
         'name': 'Comune di Prova',
-        'codiceFiscale': '80012345678',
+        'codiceFiscale': '80012345676',
         'languages[]': 'de',
       })
       .loginAs(admin)
@@ -57,6 +57,19 @@ test.group('Platform admin: enti', (group) => {
       assert.equal(response.flashMessages().name, 'Comune di Prova')
     }
     assert.lengthOf(await Ente.query().where('name', 'Comune di Prova'), 0)
+  })
+
+  test('a codice fiscale with a wrong check digit is refused with its reason', async ({ client }) => {
+    const admin = await UserFactory.apply('platformAdmin').create()
+    const response = await client
+      .post('/admin/enti')
+      .form({ slug: 'comune-di-prova', name: 'Comune di Prova', codiceFiscale: '80012345678' })
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      codiceFiscale: ["Il codice fiscale dell'ente non è valido (11 cifre con la cifra di controllo)"],
+    })
   })
 
   test('ente staff cannot reach the platform administration', async ({ client }) => {
