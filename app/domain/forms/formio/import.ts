@@ -2,12 +2,10 @@ import type {
   AddressNode,
   Condition,
   FieldNode,
-  FieldType,
   FormDefinition,
   FormNode,
   ImportIssue,
   ImportReport,
-  Option,
 } from '../types.js'
 import { codeProblem, type CodeKind } from './code_checks.js'
 import { fieldNode } from './fields.js'
@@ -284,5 +282,3 @@ export class Importer {
 export function importForm(schema: FormioJson, library?: BlockLibrary): ImportResult {
   return new Importer(library).import(schema)
 }
-
-export type { FieldType, Option }
