@@ -58,6 +58,11 @@ export interface IdentityHarness extends HarnessLifecycle {
    * of the one the harness plays, passed as `idpId` to every login.
    */
   idpId?: string
+  /**
+   * The level the IdP asserts for a login asked at `level`; default that
+   * level. CIE always authenticates at 3 (CIE_LEVEL).
+   */
+  levelFor?(level: LoginLevel): LoginLevel
 }
 
 export const IDENTITY_CASES = {
@@ -131,6 +136,10 @@ async function startLogin(
   return { login, relayState }
 }
 
+function assertedLevel(harness: IdentityHarness, level: LoginLevel) {
+  return harness.levelFor?.(level) ?? level
+}
+
 function assertTransport(transport: BrowserTransport) {
   if (transport.kind === 'redirect') {
     assert.match(new URL(transport.url).protocol, /^https?:$/, 'a redirect goes to an http(s) URL')
@@ -184,7 +193,10 @@ export function identityConformanceCases<Fields extends ConfigFields>(
       cases.define(IDENTITY_CASES.callback, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
         const { login, relayState } = await startLogin(adapter, store, 2, harness.idpId)
-        const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
+        const callback = await harness.answerLogin(login, {
+          user: TEST_USER,
+          level: assertedLevel(harness, 2),
+        })
         const result = await adapter.handleCallback({ request: callback, findPending: store.find })
 
         assert.equal(result.requestId, login.requestId)
@@ -197,7 +209,7 @@ export function identityConformanceCases<Fields extends ConfigFields>(
         )
         assert.equal(identity.name, TEST_USER.name)
         assert.equal(identity.familyName, TEST_USER.familyName)
-        assert.equal(identity.level, 2)
+        assert.equal(identity.level, assertedLevel(harness, 2))
         assert.ok(SOURCES.includes(identity.source), `known source (got ${identity.source})`)
         if (identity.email !== undefined) assert.equal(identity.email, TEST_USER.email)
         if (identity.dateOfBirth !== undefined)
@@ -229,7 +241,10 @@ export function identityConformanceCases<Fields extends ConfigFields>(
       cases.define(IDENTITY_CASES.tampered, async ({ adapter, harness }) => {
         const store = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, store, 2, harness.idpId)
-        const genuine = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
+        const genuine = await harness.answerLogin(login, {
+          user: TEST_USER,
+          level: assertedLevel(harness, 2),
+        })
         const tampered = await harness.tamper(genuine)
         await assertRefused(
           adapter.handleCallback({ request: tampered, findPending: store.find }),
@@ -244,7 +259,10 @@ export function identityConformanceCases<Fields extends ConfigFields>(
           relayState: uniqueKey('relay'),
           idpId: harness.idpId,
         })
-        const unsolicited = await harness.answerLogin(unstored, { user: TEST_USER, level: 2 })
+        const unsolicited = await harness.answerLogin(unstored, {
+          user: TEST_USER,
+          level: assertedLevel(harness, 2),
+        })
         await assertRefused(
           adapter.handleCallback({ request: unsolicited, findPending: store.find }),
           'unsolicited answer',
@@ -252,7 +270,10 @@ export function identityConformanceCases<Fields extends ConfigFields>(
         )
 
         const { login } = await startLogin(adapter, store, 2, harness.idpId)
-        const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
+        const callback = await harness.answerLogin(login, {
+          user: TEST_USER,
+          level: assertedLevel(harness, 2),
+        })
         await adapter.handleCallback({ request: callback, findPending: store.find })
         await assertRefused(
           adapter.handleCallback({ request: callback, findPending: store.find }),
@@ -275,7 +296,10 @@ export function identityConformanceCases<Fields extends ConfigFields>(
       cases.define(IDENTITY_CASES.logout, async ({ adapter, harness, capabilities }) => {
         const logins = new PendingStore<PendingLogin>()
         const { login } = await startLogin(adapter, logins, 2, harness.idpId)
-        const callback = await harness.answerLogin(login, { user: TEST_USER, level: 2 })
+        const callback = await harness.answerLogin(login, {
+          user: TEST_USER,
+          level: assertedLevel(harness, 2),
+        })
         const { identity } = await adapter.handleCallback({
           request: callback,
           findPending: logins.find,

@@ -19,6 +19,8 @@ export function samlConformanceHarness(options: {
   const { idp } = options
   return {
     idpId: options.idpId,
+    // the CIE IdP authenticates at level 3 whatever the service needs
+    levelFor: idp.profile === 'cie' ? () => 3 : undefined,
 
     async answerLogin(login, answer) {
       return idp.answer(login.transport, await options.spMetadata(), answer)
