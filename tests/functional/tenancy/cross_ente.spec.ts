@@ -29,6 +29,9 @@ const RECORD_PROBES: Record<string, Probe> = {
 /** Parameters that do not name a record. */
 const OTHER_PARAMS: Record<string, string> = {
   language: 'it',
+  // a plugin action's name and an IdP logo of the SPID plugin
+  action: 'refresh_idp_list',
+  file: 'spid-idp-posteid.svg',
 }
 
 function enteRoutes() {
