@@ -16,6 +16,8 @@ const hasApt = existsSync('/usr/bin/apt-get')
 const DEBIAN_PACKAGES = [
   { pkg: 'chromium', bin: '/usr/bin/chromium', why: 'browser tests (Playwright drives Debian Chromium)' },
   { pkg: 'redis-server', bin: '/usr/bin/redis-server', why: 'queue tests against a real Redis' },
+  { pkg: 'libxml2-utils', bin: '/usr/bin/xmllint', why: 'SPID/CIE metadata and requests checked against the XSD' },
+  { pkg: 'xmlsec1', bin: '/usr/bin/xmlsec1', why: 'SPID/CIE signatures checked as spid-sp-test does' },
 ]
 
 function aptInstall(packages) {
