@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
 import { satisfiesLevel } from '#domain/auth_level'
 import { accessOptions } from '#services/identity/access_options'
-import { endCitizenSession, sessionLevel, storedIdentity } from '#services/identity/citizen_session'
+import {
+  currentCitizen,
+  endCitizenSession,
+  sessionLevel,
+  storedIdentity,
+} from '#services/identity/citizen_session'
 import { DEFAULT_LOGIN_LEVEL, parseLoginLevel } from '#services/identity/login_level'
 import { startLogout } from '#services/identity/logout'
 import { personalAreaPath, safeReturnPath } from '#services/identity/return_path'
@@ -41,7 +46,7 @@ export default class AccessController {
 
   async destroy(ctx: HttpContext) {
     const { ente, response, session, i18n } = ctx
-    const { citizen } = await sessionLevel(ctx)
+    const citizen = await currentCitizen(ctx)
     const home = `/${ente.slug}/`
     const transport = await startLogout(ente, storedIdentity(ctx, citizen), home)
     await endCitizenSession(ctx)
