@@ -62,6 +62,7 @@ function choosePage(
     {
       urls,
       sealed,
+      spName: ticket.spName ?? ticket.request.spEntityId,
       spEntityId: ticket.request.spEntityId,
       requestedLevel: ticket.request.level,
       citizens: TEST_CITIZENS.map((citizen, index) => ({

@@ -34,6 +34,8 @@ import type { TestCitizen } from './citizens.js'
 /** A login the IdP is asking the tester about, carried by the page's form. */
 export interface Ticket {
   request: ReceivedAuthnRequest
+  /** who is asking, as its metadata names it */
+  spName?: string
   /** the SP speaks the CIE profile: answer as the CIE IdP does (no Issuer Format) */
   cie: boolean
 }
@@ -124,7 +126,7 @@ export class TestIdp {
       return sp?.record.certificates ?? null
     })
     const { record, cie } = sp!
-    return { request: readAuthnRequest(message, record), cie }
+    return { request: readAuthnRequest(message, record), spName: record.name, cie }
   }
 
   seal(ticket: Ticket) {

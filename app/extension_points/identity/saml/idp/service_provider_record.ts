@@ -12,6 +12,8 @@ import {
 /** What an IdP reads from an SP's metadata. */
 export interface ServiceProviderRecord {
   entityId: string
+  /** OrganizationDisplayName, to tell the citizen who is asking */
+  name?: string
   certificates: string[]
   /** AssertionConsumerService Location by index */
   acs: Map<number, string>
@@ -70,6 +72,11 @@ export function parseSpMetadata(xml: string): ServiceProviderRecord | null {
     }
   }
 
+  const organization = childElements(root, NS.metadata, 'Organization')[0]
+  const displayName =
+    organization && childElements(organization, NS.metadata, 'OrganizationDisplayName')[0]
+  const name = (displayName && filledText(displayName)) ?? undefined
+
   if (certificates.length === 0 || defaultAcsIndex === undefined) return null
-  return { entityId, certificates, acs, defaultAcsIndex, attributeServices, slo }
+  return { entityId, name, certificates, acs, defaultAcsIndex, attributeServices, slo }
 }
