@@ -51,8 +51,6 @@ test.group('Browser: citizen login through the development IdP', (group) => {
     const ente = await enteWithSpidAndTestIdp()
     const { page, context, errors } = await openPage()
     cleanup(() => context.close())
-    // the IdP's own pages link no icon, so Chromium asks for /favicon.ico (404)
-    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }))
 
     await page.goto(`/${ente.slug}/accedi`, { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Entra con SPID' }).click()
