@@ -21,6 +21,7 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
     () => import('#providers/plugin_provider'),
     () => import('#providers/queue_provider'),
   ],
