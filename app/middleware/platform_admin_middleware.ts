@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import NotFoundException from '#exceptions/not_found_exception'
+import { staffSessionIsCurrent } from '#services/auth/staff_session'
 
 /**
  * /admin door: only enabled platform admins. Staff of an ente get 404.
@@ -15,6 +16,12 @@ export default class PlatformAdminMiddleware {
     const user = auth.user!
     if (user.role !== 'platform_admin' || !user.isEnabled) {
       throw new NotFoundException()
+    }
+    // the password changed since this session began
+    if (!staffSessionIsCurrent(ctx, user)) {
+      await auth.logout()
+      ctx.session.flash('error', 'La password è cambiata: accedi di nuovo.')
+      return ctx.response.redirect('/admin/login')
     }
     ctx.view.share({ currentUser: user })
     return next()

@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import type { Role } from '#domain/roles'
 import { ENTE_STAFF_ROLES } from '#domain/roles'
 import NotFoundException from '#exceptions/not_found_exception'
+import { staffSessionIsCurrent } from '#services/auth/staff_session'
 
 /**
  * Backoffice door: a logged-in, enabled staff member of this very ente,
@@ -23,6 +24,12 @@ export default class StaffMiddleware {
     if (!user.isEnabled) {
       await auth.logout()
       ctx.session.flash('error', 'Il tuo account è stato disabilitato.')
+      return ctx.response.redirect(loginUrl)
+    }
+    // the password changed since this session began (elsewhere, or by a reset)
+    if (!staffSessionIsCurrent(ctx, user)) {
+      await auth.logout()
+      ctx.session.flash('error', 'La password è cambiata: accedi di nuovo.')
       return ctx.response.redirect(loginUrl)
     }
 

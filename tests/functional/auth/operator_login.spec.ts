@@ -2,9 +2,12 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { EnteFactory } from '#factories/ente_factory'
 import { UserFactory, TEST_PASSWORD } from '#factories/user_factory'
+import User from '#models/user'
+import { auditEntries, clearRateLimits } from './helpers.js'
 
 test.group('Operator login', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => clearRateLimits())
 
   test('an operator logs in with username and password and lands on the backoffice', async ({
     client,
@@ -114,5 +117,88 @@ test.group('Operator login', (group) => {
       .withCsrfToken()
       .redirects(0)
     atAdmin.assertHeader('location', '/admin')
+  })
+
+  test('the session id changes at login (session fixation)', async ({ client, assert }) => {
+    const ente = await EnteFactory.create()
+    const operator = await UserFactory.merge({ enteId: ente.id }).create()
+    const login = () => client.post(`/${ente.slug}/operatori/login`).withCsrfToken().redirects(0)
+
+    // the client brings a session id of its own (the one an attacker would plant)
+    const failed = login().form({ username: operator.username, password: 'sbagliata' })
+    const failedResponse = await failed
+    const failedRequestId = failedResponse.cookie('sdc-session')?.value
+    assert.equal(failedRequestId, failed.sessionClient.sessionId, 'a failed login keeps the id')
+
+    const ok = login().form({ username: operator.username, password: TEST_PASSWORD })
+    const response = await ok
+    const after = response.cookie('sdc-session')?.value
+    assert.isString(after)
+    assert.notEqual(after, ok.sessionClient.sessionId)
+    assert.equal(response.session('auth_web'), operator.id)
+  })
+
+  test('logins are audited: success and failure, with the username tried, address and browser', async ({
+    client,
+    assert,
+  }) => {
+    const ente = await EnteFactory.create()
+    const operator = await UserFactory.merge({ enteId: ente.id }).create()
+
+    await client
+      .post(`/${ente.slug}/operatori/login`)
+      .header('user-agent', 'Prova/1.0')
+      .form({ username: 'chi.sara', password: 'sbagliata' })
+      .withCsrfToken()
+      .redirects(0)
+    await client
+      .post(`/${ente.slug}/operatori/login`)
+      .header('user-agent', 'Prova/1.0')
+      .form({ username: operator.username, password: TEST_PASSWORD, remember: 'true' })
+      .withCsrfToken()
+      .redirects(0)
+
+    const [failed] = await auditEntries('login_failed')
+    assert.equal(failed.enteId, ente.id)
+    assert.isNull(failed.actorId)
+    assert.deepEqual(failed.metadata, { username: 'chi.sara', reason: 'invalid' })
+    assert.equal(failed.userAgent, 'Prova/1.0')
+    assert.isString(failed.ip)
+
+    const [succeeded] = await auditEntries('login_succeeded')
+    assert.equal(succeeded.enteId, ente.id)
+    assert.equal(succeeded.actorId, operator.id)
+    assert.equal(succeeded.subjectType, 'user')
+    assert.equal(succeeded.subjectId, String(operator.id))
+    assert.equal(succeeded.actorLabel, `${operator.fullName} (${operator.username})`)
+    assert.deepEqual(succeeded.metadata, { remember: true })
+    const user = await User.findOrFail(operator.id)
+    assert.isNotNull(user.lastLoginAt)
+  })
+
+  test("platform admins' logins are audited with no ente; a disabled one is refused", async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('platformAdmin').create()
+    const disabled = await UserFactory.apply('platformAdmin').apply('disabled').create()
+    const login = (username: string) =>
+      client
+        .post('/admin/login')
+        .form({ username, password: TEST_PASSWORD })
+        .withCsrfToken()
+        .redirects(0)
+
+    const ok = await login(admin.username)
+    ok.assertHeader('location', '/admin')
+    const refused = await login(disabled.username)
+    refused.assertFlashMessage('errors', { login: 'Username o password non corretti.' })
+
+    const [succeeded] = await auditEntries('login_succeeded')
+    assert.isNull(succeeded.enteId)
+    assert.equal(succeeded.actorId, admin.id)
+    const [failed] = await auditEntries('login_failed')
+    assert.isNull(failed.enteId)
+    assert.deepEqual(failed.metadata, { username: disabled.username, reason: 'disabled' })
   })
 })
