@@ -17,9 +17,16 @@ import { jobRegistry } from '#queue/job_registry'
 import { subscriptions } from '#queue/subscriptions'
 import { DELIVER_MESSAGE_JOB, deliverMessage } from '#jobs/deliver_message'
 import { MESSAGE_REQUESTED } from '#services/messaging/request_message'
+import { SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink } from '#jobs/send_staff_password_link'
+import { PASSWORD_LINK_REQUESTED } from '#services/auth/password_links'
 
 jobRegistry.register(DELIVER_MESSAGE_JOB, deliverMessage, { attempts: 8, backoffMs: 5000 })
 subscriptions.subscribe(MESSAGE_REQUESTED, DELIVER_MESSAGE_JOB)
+jobRegistry.register(SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink, {
+  attempts: 8,
+  backoffMs: 5000,
+})
+subscriptions.subscribe(PASSWORD_LINK_REQUESTED, SEND_PASSWORD_LINK_JOB)
 
 // tests/embedded and tests/services: slow jobs with a recorded effect
 if (env.get('QUEUE_TEST_FIXTURES') && !app.inProduction) {
