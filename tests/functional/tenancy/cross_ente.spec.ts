@@ -7,6 +7,8 @@ import { UserFactory } from '#factories/user_factory'
 import { ServiceFactory } from '#factories/service_factory'
 import { CitizenFactory } from '#factories/citizen_factory'
 import type Ente from '#models/ente'
+import db from '@adonisjs/lucid/services/db'
+import { issuePasswordToken } from '#services/auth/password_tokens'
 
 /**
  * A record of ente A is never reachable through ente B's URLs. The test
@@ -18,12 +20,21 @@ import type Ente from '#models/ente'
  */
 
 type Probe = (a: EnteA) => string
-type EnteA = { ente: Ente; serviceSlug: string; marker: string; pluginId: string }
+type EnteA = {
+  ente: Ente
+  serviceSlug: string
+  marker: string
+  pluginId: string
+  operatorId: number
+  passwordToken: string
+}
 
 /** Parameters that name a record, with how to fill them with one of ente A's. */
 const RECORD_PROBES: Record<string, Probe> = {
   slug: (a) => a.serviceSlug,
   pluginId: (a) => a.pluginId,
+  operatorId: (a) => String(a.operatorId),
+  passwordToken: (a) => a.passwordToken,
 }
 
 /** Parameters that do not name a record. */
@@ -54,7 +65,16 @@ async function seedEnteA(): Promise<EnteA> {
     enabled: true,
     config: { senderAddress: 'noreply@a.example.it', senderName: marker, maxMessagesPerMinute: 60 },
   })
-  return { ente, serviceSlug: service.slug, marker, pluginId: 'messaging_email' }
+  const operator = await UserFactory.merge({ enteId: ente.id, firstName: marker }).create()
+  const passwordToken = await db.transaction((trx) => issuePasswordToken(operator, 'reset', trx))
+  return {
+    ente,
+    serviceSlug: service.slug,
+    marker,
+    pluginId: 'messaging_email',
+    operatorId: operator.id,
+    passwordToken,
+  }
 }
 
 test.group('Ente isolation over the whole route table', (group) => {
@@ -124,6 +144,8 @@ test.group('Ente isolation over the whole route table', (group) => {
     // the walk really covered the record routes
     assert.isAbove(checked.filter((label) => label.includes(a.serviceSlug)).length, 0)
     assert.isAbove(checked.filter((label) => label.includes(a.pluginId)).length, 0)
+    assert.isAbove(checked.filter((label) => label.includes(`/${a.operatorId}`)).length, 0)
+    assert.isAbove(checked.filter((label) => label.includes(a.passwordToken)).length, 0)
   })
 
   test("ente A's own staff and visitors do reach the same records", async ({ client }) => {
@@ -139,5 +161,14 @@ test.group('Ente isolation over the whole route table', (group) => {
       .loginAs(staffOfA)
     plugin.assertStatus(200)
     plugin.assertTextIncludes(a.marker)
+
+    const operator = await client
+      .get(`/${a.ente.slug}/backoffice/operatori/${a.operatorId}/modifica`)
+      .loginAs(staffOfA)
+    operator.assertStatus(200)
+    operator.assertTextIncludes(a.marker)
+
+    const passwordLink = await client.get(`/${a.ente.slug}/operatori/password/${a.passwordToken}`)
+    passwordLink.assertStatus(200)
   })
 })
