@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
+import proxyAddr from 'proxy-addr'
 import { defineConfig } from '@adonisjs/core/http'
 
 /**
@@ -13,7 +14,15 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
-  trustProxy: () => true,
+  // X-Forwarded-For is believed only from these addresses (the reverse
+  // proxy): otherwise anyone could pick the IP the rate limits and the
+  // audit log see
+  trustProxy: proxyAddr.compile(
+    env
+      .get('TRUSTED_PROXIES', 'loopback')
+      .split(',')
+      .map((entry) => entry.trim())
+  ),
   cookie: {
     domain: '',
     path: '/',
