@@ -94,7 +94,14 @@ function runJapa(name) {
     const child = spawn(process.execPath, ['ace', 'test', ...run.suites, ...japaArgs], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'test', ...run.env, TEST_SUMMARY_FILE: summaryFile.pathname },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        // links and IdP callbacks must point at the server the tests start
+        APP_URL: `http://localhost:${run.env.PORT}`,
+        ...run.env,
+        TEST_SUMMARY_FILE: summaryFile.pathname,
+      },
     })
     child.on('exit', (code) => {
       const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : null
