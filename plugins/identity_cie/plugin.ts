@@ -13,8 +13,8 @@ export default defineIdentityPlugin({
   capabilities: { singleLogout: false, metadata: true },
   config: cieConfigFields,
   create: (context) => createCieAdapter(context),
-  async healthCheck(_context, adapter) {
+  async healthCheck(context, adapter) {
     await adapter.metadata!()
-    return { ok: true, message: 'Metadati firmati pronti' }
+    return { ok: true, message: `Metadati firmati pronti su ${context.routeUrl('/metadata')}` }
   },
 })

@@ -55,9 +55,13 @@ export async function refreshOfficialIdps(enteId: number, url: string): Promise<
   const response = await fetch(url, {
     signal: AbortSignal.timeout(10_000),
     headers: { accept: 'application/json' },
+  }).catch((error) => {
+    throw new Error(`il registro (${new URL(url).host}) non è raggiungibile`, { cause: error })
   })
   if (!response.ok) throw new Error(`il registro ha risposto ${response.status}`)
-  const json = await response.json()
+  const json = await response.json().catch((error) => {
+    throw new Error('la risposta del registro non è in formato JSON', { cause: error })
+  })
   const idps = parseIdpList(json)
   await drive.use().put(storedListPath(enteId), JSON.stringify(json))
   return idps

@@ -18,12 +18,12 @@ export default defineIdentityPlugin({
   create: (context) => createSpidAdapter(context),
 
   // building the adapter already checked the settings and made the key
-  async healthCheck(_context, adapter) {
+  async healthCheck(context, adapter) {
     await adapter.metadata!()
     const idps = (await adapter.identityProviders?.()) ?? []
     return {
       ok: true,
-      message: `Metadati firmati pronti; ${idps.length} gestori di identità nell’elenco`,
+      message: `Metadati firmati pronti su ${context.routeUrl('/metadata')}; ${idps.length} gestori di identità nell’elenco`,
     }
   },
 
