@@ -8,6 +8,7 @@ import {
   descendants,
   escapeXml as x,
   filledText,
+  MAX_METADATA_BYTES,
   parseXml,
 } from './xml.js'
 
@@ -36,7 +37,7 @@ const BINDING_NAMES: Record<string, 'post' | 'redirect'> = {
  * Throws XmlParseError when the document is not XML.
  */
 export function parseIdpMetadata(xml: string): IdentityProviderMetadata[] {
-  const document = parseXml(xml)
+  const document = parseXml(xml, MAX_METADATA_BYTES)
   return descendants(document, NS.metadata, 'EntityDescriptor').flatMap((entity) => {
     const descriptor = childElements(entity, NS.metadata, 'IDPSSODescriptor')[0]
     const entityId = attribute(entity, 'entityID')

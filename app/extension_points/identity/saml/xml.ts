@@ -9,14 +9,17 @@ export class XmlParseError extends Error {}
 
 /** Messages larger than this are refused before parsing (a SAML response is a few KB). */
 export const MAX_XML_BYTES = 512 * 1024
+/** Metadata may be larger: AgID's aggregated file lists every IdP with several certificates. */
+export const MAX_METADATA_BYTES = 16 * 1024 * 1024
 
 /**
  * Parses an XML document, refusing anything a SAML message never carries:
- * a DOCTYPE (entity expansion, XXE), parse errors, empty input.
+ * a DOCTYPE (entity expansion, XXE), parse errors, empty input, more than
+ * `maxBytes`.
  */
-export function parseXml(xml: string): Document {
+export function parseXml(xml: string, maxBytes = MAX_XML_BYTES): Document {
   if (!xml.trim()) throw new XmlParseError('empty document')
-  if (Buffer.byteLength(xml) > MAX_XML_BYTES) throw new XmlParseError('document too large')
+  if (Buffer.byteLength(xml) > maxBytes) throw new XmlParseError('document too large')
   if (/<!DOCTYPE/i.test(xml)) throw new XmlParseError('DOCTYPE is not allowed')
   const fail = (message: string) => {
     throw new XmlParseError(message)

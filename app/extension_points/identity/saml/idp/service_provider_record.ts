@@ -6,6 +6,7 @@ import {
   descendants,
   filledAttribute,
   filledText,
+  MAX_METADATA_BYTES,
   parseXml,
 } from '../xml.js'
 
@@ -26,7 +27,7 @@ export interface ServiceProviderRecord {
 
 /** Reads an SP's metadata (one EntityDescriptor with an SPSSODescriptor); null when it has none. */
 export function parseSpMetadata(xml: string): ServiceProviderRecord | null {
-  const root = parseXml(xml).documentElement
+  const root = parseXml(xml, MAX_METADATA_BYTES).documentElement
   const descriptor = childElements(root, NS.metadata, 'SPSSODescriptor')[0]
   const entityId = attribute(root, 'entityID')
   if (!descriptor || !entityId) return null
