@@ -117,9 +117,22 @@ test.group('SPID metadata', () => {
     )
   })
 
-  test('the entityID can be set', async ({ assert }) => {
-    const { root } = await metadata({ entityId: 'https://servizi.comune-di-prova.it/spid' })
-    assert.equal(root.getAttribute('entityID'), 'https://servizi.comune-di-prova.it/spid')
+  test('the entityID, ACS and SLO can be set (an ente on its own host)', async ({ assert }) => {
+    const own = 'https://servizi.comune-di-prova.it/auth/identity_spid'
+    const { root } = await metadata({
+      entityId: `${own}/metadata`,
+      acsUrl: `${own}/acs`,
+      sloUrl: `${own}/slo`,
+    })
+    assert.equal(root.getAttribute('entityID'), `${own}/metadata`)
+    assert.equal(
+      descendants(root, NS.metadata, 'AssertionConsumerService')[0].getAttribute('Location'),
+      `${own}/acs`
+    )
+    assert.equal(
+      descendants(root, NS.metadata, 'SingleLogoutService')[0].getAttribute('Location'),
+      `${own}/slo`
+    )
   })
 })
 

@@ -47,6 +47,16 @@ export const spConfigFields = {
     optional: true,
     help: 'Lasciare vuoto per usare l’indirizzo dei metadati. Se lo si cambia, i metadati vanno registrati di nuovo.',
   }),
+  acsUrl: field.url({
+    label: 'Indirizzo di risposta (AssertionConsumerService)',
+    optional: true,
+    help: 'Solo se l’ente è servito su un indirizzo proprio: lasciare vuoto per quello della piattaforma.',
+  }),
+  sloUrl: field.url({
+    label: 'Indirizzo di logout (SingleLogoutService)',
+    optional: true,
+    help: 'Come sopra, per il logout.',
+  }),
   certificate: field.textarea({
     label: 'Certificato di firma (PEM)',
     optional: true,
@@ -63,6 +73,8 @@ export type SpConfig = {
   serviceName?: string
   organizationUrl?: string
   entityId?: string
+  acsUrl?: string
+  sloUrl?: string
   certificate?: string
   privateKey?: string
 }
@@ -120,8 +132,8 @@ export async function resolveSpSettings(
   return {
     profile,
     entityId,
-    acsUrl: context.routeUrl(IDENTITY_PATHS.login),
-    sloUrl: context.routeUrl(IDENTITY_PATHS.logout),
+    acsUrl: config.acsUrl ?? context.routeUrl(IDENTITY_PATHS.login),
+    sloUrl: config.sloUrl ?? context.routeUrl(IDENTITY_PATHS.logout),
     credentials,
     attributes: SAML_PROFILES[profile].attributes,
     serviceName: config.serviceName ?? `Servizi online - ${ente.name}`,
