@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
-import { IdentityCallbackError } from '#extension_points/identity/errors'
+import { ExtensionPointError, IdentityCallbackError } from '#extension_points/identity/errors'
 import { toPluginRequest } from '#plugin_runtime/plugin_routes'
 import { beginCitizenSession, currentCitizen } from '#services/identity/citizen_session'
 import { completeLogin } from '#services/identity/complete_login'
@@ -32,8 +32,19 @@ export default class LoginController {
       })
       return sendBrowser(ctx, transport, 'login')
     } catch (error) {
-      if (!(error instanceof UnknownIdentityProviderError)) throw error
-      session.flash('error', i18n.t('identity.access.unknown_idp'))
+      // an unknown IdP, or one whose metadata cannot be had right now: the
+      // citizen goes back to the access page with the reason, to pick again
+      if (error instanceof UnknownIdentityProviderError) {
+        session.flash('error', i18n.t('identity.access.unknown_idp'))
+      } else if (error instanceof ExtensionPointError) {
+        logger.warn(
+          { ente: ente.slug, plugin: params.pluginId, reason: error.reason },
+          error.message
+        )
+        session.flash('error', error.message)
+      } else {
+        throw error
+      }
       return response.redirect().toPath(accessPath(ente.slug, level, returnTo))
     }
   }

@@ -59,7 +59,9 @@ test.group('Platform admin: enti', (group) => {
     assert.lengthOf(await Ente.query().where('name', 'Comune di Prova'), 0)
   })
 
-  test('a codice fiscale with a wrong check digit is refused with its reason', async ({ client }) => {
+  test('a codice fiscale with a wrong check digit is refused with its reason', async ({
+    client,
+  }) => {
     const admin = await UserFactory.apply('platformAdmin').create()
     const response = await client
       .post('/admin/enti')
@@ -68,7 +70,9 @@ test.group('Platform admin: enti', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
-      codiceFiscale: ["Il codice fiscale dell'ente non è valido (11 cifre con la cifra di controllo)"],
+      codiceFiscale: [
+        "Il codice fiscale dell'ente non è valido (11 cifre con la cifra di controllo)",
+      ],
     })
   })
 
