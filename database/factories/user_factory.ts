@@ -1,6 +1,7 @@
 import factory from '@adonisjs/lucid/factories'
 import hash from '@adonisjs/core/services/hash'
 import User from '#models/user'
+import { slugify } from '#domain/slug'
 
 /** Staff accounts; the password of every factory user is "Password.2026". */
 export const TEST_PASSWORD = 'Password.2026'
@@ -13,8 +14,11 @@ export const UserFactory = factory
     const lastName = faker.person.lastName()
     return {
       role: 'operator' as const,
-      username: `${firstName}.${lastName}.${faker.string.alphanumeric(4)}`.toLowerCase(),
-      email: faker.internet.email({ firstName, lastName }).toLowerCase(),
+      // as the Operatori form accepts them: lower case letters, digits, dots
+      username:
+        `${slugify(firstName)}.${slugify(lastName)}.${faker.string.alphanumeric(4)}`.toLowerCase(),
+      email:
+        `${slugify(firstName)}.${slugify(lastName)}.${faker.string.alphanumeric(4)}@example.it`.toLowerCase(),
       firstName,
       lastName,
       password: hashedPassword,
