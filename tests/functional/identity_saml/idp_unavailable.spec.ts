@@ -20,7 +20,7 @@ test.group('SPID: an IdP whose metadata cannot be had', (group) => {
       .redirects(0)
 
     response.assertStatus(302)
-    assert.match(response.header('location'), new RegExp(`^/${ente.slug}/accedi`))
+    assert.match(response.header('location') ?? '', new RegExp(`^/${ente.slug}/accedi`))
     const flashed = response.flashMessages().error as string
     assert.isString(flashed)
     assert.notInclude(flashed, 'http://127.0.0.1')
