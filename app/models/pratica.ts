@@ -9,6 +9,7 @@ import Citizen from '#models/citizen'
 import User from '#models/user'
 import Office from '#models/office'
 import PraticaStatusChange from '#models/pratica_status_change'
+import PraticaMessage from '#models/pratica_message'
 import { statusLabel, type PraticaStatusCode } from '#domain/pratica_status'
 
 export type PraticaRelation = 'rinnovo' | 'modifica' | 'voltura'
@@ -94,6 +95,9 @@ export default class Pratica extends compose(BaseModel, TenantOwned) {
 
   @hasMany(() => PraticaStatusChange)
   declare iter: HasMany<typeof PraticaStatusChange>
+
+  @hasMany(() => PraticaMessage)
+  declare messages: HasMany<typeof PraticaMessage>
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
