@@ -18,6 +18,7 @@ const DEBIAN_PACKAGES = [
   { pkg: 'redis-server', bin: '/usr/bin/redis-server', why: 'queue tests against a real Redis' },
   { pkg: 'libxml2-utils', bin: '/usr/bin/xmllint', why: 'SPID/CIE metadata and requests checked against the XSD' },
   { pkg: 'xmlsec1', bin: '/usr/bin/xmlsec1', why: 'SPID/CIE signatures checked as spid-sp-test does' },
+  { pkg: 'poppler-utils', bin: '/usr/bin/pdftotext', why: 'the modulo compilato PDF read back in the tests (pdftotext)' },
 ]
 
 function aptInstall(packages) {
