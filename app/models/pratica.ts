@@ -11,6 +11,7 @@ import Office from '#models/office'
 import PraticaStatusChange from '#models/pratica_status_change'
 import PraticaMessage from '#models/pratica_message'
 import { statusLabel, type PraticaStatusCode } from '#domain/pratica_status'
+import type { TypedApplicant } from '#services/citizens/citizen_from_typed_data'
 
 export type PraticaRelation = 'rinnovo' | 'modifica' | 'voltura'
 
@@ -80,6 +81,14 @@ export default class Pratica extends compose(BaseModel, TenantOwned) {
 
   @column.dateTime()
   declare statusChangedAt: DateTime
+
+  /** a draft resumes at this step of its form */
+  @column()
+  declare formStep: number
+
+  /** what a login-free applicant typed (nome, cognome, codiceFiscale, email, telefono) */
+  @jsonColumn()
+  declare typedApplicant: TypedApplicant | null
 
   @belongsTo(() => Service)
   declare service: BelongsTo<typeof Service>

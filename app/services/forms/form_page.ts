@@ -104,17 +104,22 @@ function parseAction(raw: unknown): Action {
   return { kind: kind === 'next' || kind === 'prev' ? kind : 'submit' }
 }
 
+/**
+ * `owner`: whose uploads the form keeps (e.g. "pratica:42" for a saved
+ * draft); by default the draft token the page carries.
+ */
 export async function postForm(
   ente: Ente,
   version: ServiceFormVersion,
-  request: HttpContext['request']
+  request: HttpContext['request'],
+  options: { owner?: string } = {}
 ) {
   const base = await basics(ente, version)
   const { definition, context } = base
   const token = draftOwner(request.input('_draft'))
     ? String(request.input('_draft'))
     : newDraftToken()
-  const owner = draftOwner(token)!
+  const owner = options.owner ?? draftOwner(token)!
   const action = parseAction(request.input('_action'))
   const fields: PostedFields = { ...request.body() }
   const kept = await uploadsOf(ente, owner)
