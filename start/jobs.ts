@@ -19,6 +19,7 @@ import { DELIVER_MESSAGE_JOB, deliverMessage } from '#jobs/deliver_message'
 import { MESSAGE_REQUESTED } from '#services/messaging/request_message'
 import { SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink } from '#jobs/send_staff_password_link'
 import { PASSWORD_LINK_REQUESTED } from '#services/auth/password_links'
+import { registerPraticaJobs } from '#jobs/pratiche/index'
 
 jobRegistry.register(DELIVER_MESSAGE_JOB, deliverMessage, { attempts: 8, backoffMs: 5000 })
 subscriptions.subscribe(MESSAGE_REQUESTED, DELIVER_MESSAGE_JOB)
@@ -27,6 +28,7 @@ jobRegistry.register(SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink, {
   backoffMs: 5000,
 })
 subscriptions.subscribe(PASSWORD_LINK_REQUESTED, SEND_PASSWORD_LINK_JOB)
+registerPraticaJobs()
 
 // tests/embedded and tests/services: slow jobs with a recorded effect
 if (env.get('QUEUE_TEST_FIXTURES') && !app.inProduction) {

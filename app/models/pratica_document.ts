@@ -35,7 +35,7 @@ export default class PraticaDocument extends compose(BaseModel, TenantOwned) {
   declare diskKey: string
 
   /** hex SHA-256 of the content */
-  @column()
+  @column({ columnName: 'sha256' })
   declare sha256: string
 
   /** the protocol register's reference, once protocolled */
