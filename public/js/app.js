@@ -100,4 +100,30 @@ document.addEventListener('alpine:init', () => {
       return this.copiedInto === 'domicile' ? this.$root.dataset.copiedMessage : ''
     },
   }))
+
+  /**
+   * The tabs of the pratica page: opens the tab named by the address
+   * (#messaggi, e.g. after "Invia messaggio") and keeps the address in
+   * step with the tab shown, so that reloading or sharing it opens the
+   * same tab. Bootstrap Italia moves between tabs with the arrow keys and
+   * opens one with Enter or Space, but only from tabs it has already set
+   * up: every tab is set up here. Markup: x-data="praticaTabs" around
+   * the tabs, buttons with data-bs-toggle="tab" and data-tab="<name>"
+   * (the address names the tab, not its panel: the browser would jump to
+   * the panel and focus it).
+   */
+  Alpine.data('praticaTabs', () => ({
+    init() {
+      if (!window.bootstrap) return
+      const buttons = this.$root.querySelectorAll('[data-bs-toggle="tab"]')
+      for (const button of buttons) window.bootstrap.Tab.getOrCreateInstance(button)
+      const name = window.location.hash.slice(1)
+      const named = Array.from(buttons).find((button) => button.dataset.tab === name)
+      if (named) window.bootstrap.Tab.getInstance(named).show()
+      this.$root.addEventListener('shown.bs.tab', (event) => {
+        const tab = event.target.dataset.tab
+        if (tab) window.history.replaceState(null, '', `#${tab}`)
+      })
+    },
+  }))
 })

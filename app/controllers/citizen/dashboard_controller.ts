@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { dashboard } from '#services/personal_area/dashboard'
 
-/**
- * "Scrivania", the first page of the personal area. The pratiche and the
- * counters arrive with the pratiche; until then it shows the empty state.
- */
+/** "Scrivania": the latest pratiche, the latest messages, the payments. */
 export default class DashboardController {
-  async show({ view }: HttpContext) {
-    return view.render('pages/citizen/dashboard')
+  async show({ view, ente, auth, i18n }: HttpContext) {
+    const citizen = auth.use('citizen').getUserOrFail()
+    return view.render('pages/citizen/dashboard', await dashboard(ente, citizen, i18n.locale))
   }
 }
