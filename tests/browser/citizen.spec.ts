@@ -1,16 +1,9 @@
 import { test } from '@japa/runner'
-import edge from 'edge.js'
-import i18nManager from '@adonisjs/i18n/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { CitizenFactory } from '#factories/citizen_factory'
-import {
-  accessibilityViolations,
-  baseUrl,
-  closeBrowser,
-  openPage,
-  screenshot,
-} from '#tests/helpers/browser'
+import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
 import { createSiteEnte } from '#tests/functional/site/fixtures'
+import { loginCitizen } from '#tests/browser/citizens/login'
 
 test.group('Browser: citizen access and personal area', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -36,9 +29,6 @@ test.group('Browser: citizen access and personal area', (group) => {
     assert,
     cleanup,
   }) => {
-    // Citizens log in through identity plugins, which come later: the page is
-    // rendered here as the server would for a logged-in citizen, and served
-    // at its own URL so that the real assets load.
     const { ente } = await createSiteEnte()
     const citizen = await CitizenFactory.merge({
       enteId: ente.id,
@@ -46,31 +36,18 @@ test.group('Browser: citizen access and personal area', (group) => {
       lastName: 'Bertoli',
     }).create()
     const path = `/${ente.slug}/area-personale`
-    // shared values, as the middleware shares them (components see only these)
-    const html = await edge
-      .createRenderer()
-      .share({
-        ente,
-        currentCitizen: citizen,
-        i18n: i18nManager.locale('it'),
-        request: { url: () => path },
-        csrfField: () => '',
-      })
-      .render('pages/citizen/dashboard')
     const { page, context, errors } = await openPage()
     cleanup(() => context.close())
-    await page.route(`${baseUrl()}${path}`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: html })
-    )
+    await loginCitizen(context, citizen)
 
     await page.goto(path, { waitUntil: 'networkidle' })
     const sections = page.getByRole('navigation', { name: "Sezioni dell'area personale" })
     assert.deepEqual(await sections.getByRole('link').allInnerTexts(), [
       'Scrivania',
       'Pratiche',
-      'Pagamenti',
-      'Documenti',
       'Allegati',
+      'Documenti',
+      'Pagamenti',
       'Profilo',
     ])
     assert.equal(await sections.locator('[aria-current=page]').innerText(), 'Scrivania')
