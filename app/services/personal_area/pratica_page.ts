@@ -26,6 +26,8 @@ import {
   type PraticaVia,
 } from '#services/personal_area/pratica_urls'
 import { withdrawalAllowed, moduloCompilato } from '#services/personal_area/pratica_actions'
+import { canFollowUp, FOLLOW_UP_LABELS, FOLLOW_UP_RELATIONS } from '#services/pratiche/follow_up'
+import { praticaPaths } from '#services/pratiche/pratica_paths'
 
 /**
  * Everything the pratica page shows, ready for the template: the title
@@ -33,7 +35,8 @@ import { withdrawalAllowed, moduloCompilato } from '#services/personal_area/prat
  * Bolli, Pagamento, Appuntamenti where the service has them), the data
  * on the side (Numero richiesta, dates, Protocollo), the Iter della
  * pratica, the actions (Scarica il modulo compilato, Ritira pratica) and,
- * in the personal area, "Ultime pratiche inviate dall'utente".
+ * in the personal area, rinnovo/modifica/voltura and "Ultime pratiche
+ * inviate dall'utente".
  * Building it marks the messages to the citizen read: the page shows them.
  */
 type When = { date: string; time: string }
@@ -77,6 +80,8 @@ export interface PraticaPageView {
   tabs: PaymentTabs & { appointments: boolean }
   canWithdraw: boolean
   modulo: { url: string } | null
+  /** rinnovo, modifica, voltura: a new pratica linked to this one (personal area only) */
+  followUp: { url: string; relations: Array<{ value: string; label: string }> } | null
   latest: PraticaRow[] | null
   urls: PraticaUrls
 }
@@ -161,6 +166,16 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
     tabs: { ...paymentTabs(service, locale), appointments: hasAppointments(service) },
     canWithdraw: citizen ? await withdrawalAllowed(pratica, service, citizen) : false,
     modulo: await moduloCompilato(ente, pratica),
+    followUp:
+      via === 'area' && canFollowUp(pratica) && service.availability().open
+        ? {
+            url: praticaPaths(ente.slug, pratica.uuid).followUp,
+            relations: FOLLOW_UP_RELATIONS.map((value) => ({
+              value,
+              label: FOLLOW_UP_LABELS[value],
+            })),
+          }
+        : null,
     latest: via === 'area' && citizen ? await latestSent(ente, citizen, pratica.id, locale) : null,
     urls,
   }

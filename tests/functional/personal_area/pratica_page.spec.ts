@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
+import Pratica from '#models/pratica'
 import { CitizenFactory } from '#factories/citizen_factory'
 import { pageText } from '#tests/functional/identity/helpers'
 import { changeStatus } from '#services/pratiche/change_status'
@@ -144,6 +145,37 @@ test.group('Personal area: the pratica page', (group) => {
     assert.include(text, 'Vai alla pratica')
     assert.notInclude(text, 'Richiesta presentata il')
     assert.notInclude(text, 'Protocollo:')
+  })
+
+  test('a sent pratica starts a rinnovo, modifica or voltura linked to it; a draft does not', async ({
+    client,
+    assert,
+  }) => {
+    const { ente, citizen, service, area } = await areaFixture()
+    const sent = await praticaIn(ente, service, citizen, 7000)
+    const draft = await praticaIn(ente, service, citizen, 1000)
+    const page = async (uuid: string) =>
+      pageText(await client.get(`${area}/pratiche/${uuid}`).withGuard('citizen').loginAs(citizen))
+
+    const text = await page(sent.uuid)
+    assert.include(readable(text), 'Nuova richiesta collegata')
+    assert.include(text, `action="/${ente.slug}/pratiche/${sent.uuid}/nuova-richiesta"`)
+    for (const relation of ['rinnovo', 'modifica', 'voltura']) {
+      assert.include(text, `name="relation" value="${relation}"`)
+    }
+    assert.notInclude(await page(draft.uuid), 'Nuova richiesta collegata')
+
+    const response = await client
+      .post(`/${ente.slug}/pratiche/${sent.uuid}/nuova-richiesta`)
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ relation: 'rinnovo' })
+    response.assertStatus(302)
+    const renewal = await Pratica.query().where('parent_id', sent.id).firstOrFail()
+    assert.equal(renewal.relation, 'rinnovo')
+    response.assertHeader('location', `/${ente.slug}/pratiche/${renewal.uuid}/compila`)
   })
 
   test('"Ultime pratiche inviate dall\'utente": the other sent ones, no drafts', async ({
