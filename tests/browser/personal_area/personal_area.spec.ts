@@ -94,6 +94,16 @@ test.group('Browser: the personal area', (group) => {
     assert.include(await page.locator('tbody').innerText(), 'Pagare tributi IMU')
     assert.deepEqual(await accessibilityViolations(page), [])
 
+    // "Elimina" asks first; the draft is gone afterwards
+    await page.getByRole('link', { name: /^Elimina Pagare tributi IMU/ }).click()
+    await page.waitForLoadState('networkidle')
+    assert.equal(await page.locator('h1').innerText(), 'Elimina la bozza')
+    assert.deepEqual(await accessibilityViolations(page), [])
+    await screenshot(page, 'personal-area-elimina')
+    await page.getByRole('button', { name: 'Elimina' }).click()
+    await page.getByRole('status').filter({ hasText: 'La bozza è stata eliminata.' }).waitFor()
+    assert.notInclude(await page.locator('main').innerText(), 'Pagare tributi IMU')
+
     for (const [section, name] of [
       ['Allegati', 'personal-area-allegati'],
       ['Documenti', 'personal-area-documenti'],
