@@ -68,6 +68,8 @@ export interface PraticaPageView {
   serviceName: string
   statusLabel: string
   isDraft: boolean
+  /** "Vai al pagamento": waiting for a payment that can be made (again) */
+  awaitsPayment: boolean
   submittedAt: When | null
   responseDueOn: string | null
   protocol: ProtocolView
@@ -139,6 +141,9 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
     serviceName: service.name,
     statusLabel: pratica.statusLabel,
     isDraft: pratica.status === PraticaStatus.DRAFT,
+    awaitsPayment: (
+      [PraticaStatus.PAYMENT_PENDING, PraticaStatus.PAYMENT_ERROR] as number[]
+    ).includes(pratica.status),
     submittedAt: pratica.submittedAt ? dayAndTime(pratica.submittedAt, locale, true) : null,
     responseDueOn: pratica.responseDueAt ? displayDay(pratica.responseDueAt, locale) : null,
     protocol: protocolOf(pratica, service),

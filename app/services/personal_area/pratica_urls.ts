@@ -20,6 +20,7 @@ export function praticaUrls(enteSlug: string, uuid: string, via: PraticaVia) {
     attachment: (uploadId: string) =>
       via === 'area' ? `${area}/allegati/${uploadId}` : `${own}/allegati/${uploadId}`,
     compile: paths.compile,
+    payment: paths.payment,
     // "Ritira pratica" comes back here once done
     withdraw: `${paths.withdraw}?torna=${encodeURIComponent(page)}`,
     modulo: paths.modulo,

@@ -133,6 +133,23 @@ test.group('Personal area: the pratica page', (group) => {
     assert.notInclude(await page(acquired.uuid), 'Ritira pratica')
   })
 
+  test('a pratica waiting for its payment offers "Vai al pagamento"', async ({
+    client,
+    assert,
+  }) => {
+    const { ente, citizen, service, area } = await areaFixture()
+    const waiting = await praticaIn(ente, service, citizen, 1500)
+    const sent = await praticaIn(ente, service, citizen, 2000)
+    const page = async (uuid: string) =>
+      pageText(await client.get(`${area}/pratiche/${uuid}`).withGuard('citizen').loginAs(citizen))
+
+    const text = await page(waiting.uuid)
+    assert.include(text, '[In attesa di pagamento]')
+    assert.include(text, `href="/${ente.slug}/pratiche/${waiting.uuid}/pagamento"`)
+    assert.include(text, 'Vai al pagamento')
+    assert.notInclude(await page(sent.uuid), 'Vai al pagamento')
+  })
+
   test('a draft offers "Vai alla pratica"', async ({ client, assert }) => {
     const { ente, citizen, service, area } = await areaFixture()
     const draft = await praticaIn(ente, service, citizen, 1000)
