@@ -209,14 +209,18 @@ test.group('Browser: a citizen applies for the ZTL permit and withdraws it', (gr
     assert.include(summary, 'delega.pdf')
     await page.getByRole('button', { name: 'Invia' }).click()
 
-    // Inviata, then Acquisita by the job
+    // the receipt: Inviata; then the pratica in the personal area, Acquisita by the job
     await page.waitForURL(`**/pratiche/${uuid}/ricevuta`)
-    const iter = page.locator('[data-iter]')
+    assert.include(await page.locator('[data-iter]').innerText(), 'Inviata')
+    await settled(page, 'ricevuta', assert)
+    await page.getByRole('link', { name: 'Vai alla pratica' }).click()
+    await page.waitForURL(`**/area-personale/pratiche/${uuid}`)
+    const iter = page.getByRole('region', { name: 'Iter della pratica' })
     assert.include(await iter.innerText(), 'Inviata')
     await workTheQueue()
     await page.reload({ waitUntil: 'networkidle' })
     assert.include(await iter.innerText(), 'Acquisita')
-    await settled(page, 'ricevuta', assert)
+    await settled(page, 'area-pratica', assert)
 
     // the modulo compilato
     const [download] = await Promise.all([
@@ -229,12 +233,12 @@ test.group('Browser: a citizen applies for the ZTL permit and withdraws it', (gr
     assert.include(text, uuid)
     assert.include(text, 'Codice Fiscale RSSMRA80B20L378U')
 
-    // Ritira pratica
+    // Ritira pratica, back on the pratica: Ritirata
     await page.getByRole('link', { name: 'Ritira pratica' }).click()
-    await page.waitForURL(`**/pratiche/${uuid}/ritira`)
+    await page.waitForURL(`**/pratiche/${uuid}/ritira**`)
     await settled(page, 'ritira', assert)
     await page.getByRole('button', { name: 'Ritira pratica' }).click()
-    await page.waitForURL(`**/pratiche/${uuid}/ricevuta`)
+    await page.waitForURL(`**/area-personale/pratiche/${uuid}`)
     await settled(page, 'ritirata', assert)
     const statuses = await page.getByRole('status').allInnerTexts()
     assert.include(statuses.join(' '), 'La pratica è stata ritirata.')
