@@ -126,6 +126,30 @@ test.group('Pratica: a service used without login', (group) => {
       praticaId: pratica.uuid,
       citizenId: citizen.id,
     })
+
+    // another browser, with the link only: the pratica's page, then its modulo and Ritira pratica
+    const { pathname, search } = new URL(link)
+    const landing = await client.get(pathname + search)
+    landing.assertStatus(200)
+    const linked = sessionAfter(landing)
+    const modulo = await client.get(`${base}/modulo-compilato`).withSession(linked)
+    modulo.assertStatus(200)
+    modulo.assertHeader('content-type', 'application/pdf')
+    const withdrawn = await client
+      .post(`${base}/ritira`)
+      .withSession(linked)
+      .withCsrfToken()
+      .redirects(0)
+    withdrawn.assertFlashMessage('success', 'La pratica è stata ritirata.')
+    await pratica.refresh()
+    assert.equal(pratica.status, 20000)
+
+    const altered = await client.get(
+      pathname + search.replace(/cittadino=\d+/, `cittadino=${citizen.id + 1}`)
+    )
+    altered.assertStatus(404)
+    const stranger = await client.get(`${base}/modulo-compilato`)
+    stranger.assertStatus(404)
   })
 
   test("a known codice fiscale: the pratica is that citizen's, whose name and contacts stay", async ({
