@@ -57,6 +57,10 @@ export default class Service extends compose(BaseModel, TenantOwned) {
   @column()
   declare workflow: Workflow
 
+  /** where the "Inoltro" workflow forwards a pratica (the external back office) */
+  @column()
+  declare forwardUrl: string | null
+
   @column()
   declare maxResponseDays: number | null
 

@@ -3,6 +3,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { jsonColumn } from '#models/mixins/json_column'
 import { TenantOwned } from '#models/mixins/tenant_owned'
+import type { FormTranslations } from '#domain/form_translations'
 
 /**
  * One saved version of a service's form (Form.io-compatible JSON). A
@@ -20,6 +21,10 @@ export default class ServiceFormVersion extends compose(BaseModel, TenantOwned) 
 
   @jsonColumn()
   declare schema: Record<string, unknown>
+
+  /** en/de label translations keyed by the Italian text, see app/domain/form_translations.ts */
+  @jsonColumn()
+  declare translations: FormTranslations
 
   @column()
   declare createdById: number | null

@@ -13,18 +13,18 @@ import { presentForm } from '#services/forms/form_presenter'
  * store, nothing is saved but the uploads of the preview's draft.
  */
 export default class FormPreviewController {
-  async show({ ente, params, request, view }: HttpContext) {
+  async show({ ente, params, request, view, i18n }: HttpContext) {
     const { service, version } = await this.#find(ente, params.slug, request.input('versione'))
     if (!version) return view.render('pages/forms/preview', { service, version: null })
-    return this.#render(view, service, await startForm(ente, version))
+    return this.#render(view, service, await startForm(ente, version), i18n.locale)
   }
 
-  async submit({ ente, params, request, response, view }: HttpContext) {
+  async submit({ ente, params, request, response, view, i18n }: HttpContext) {
     const { service, version } = await this.#find(ente, params.slug, request.input('versione'))
     if (!version) throw new NotFoundException()
     const page = await postForm(ente, version, request)
     if (Object.keys(page.errors).length > 0) response.status(422)
-    return this.#render(view, service, page)
+    return this.#render(view, service, page, i18n.locale)
   }
 
   async #find(ente: HttpContext['ente'], slug: string, versionNumber: unknown) {
@@ -41,12 +41,12 @@ export default class FormPreviewController {
     return { service, version }
   }
 
-  async #render(view: HttpContext['view'], service: Service, page: FormPage) {
+  async #render(view: HttpContext['view'], service: Service, page: FormPage, language: string) {
     return view.render('pages/forms/preview', {
       service,
       version: page.version,
       report: page.report,
-      form: await presentForm(page),
+      form: await presentForm(page, { language }),
       complete: page.complete,
       storedJson: page.complete ? JSON.stringify(page.complete.data, null, 2) : null,
     })

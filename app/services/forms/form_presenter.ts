@@ -3,6 +3,8 @@ import { newFilesName } from '#services/forms/form_page'
 import { buildView, type NodeView } from '#domain/forms/view_model'
 import type { FormNode, Option } from '#domain/forms/types'
 import { comuniOptions } from '#services/forms/form_options'
+import { translateDefinition, type TranslatedLanguage } from '#domain/form_translations'
+import { safeHtml } from '#services/html/safe_html'
 
 /**
  * Everything the form templates print, from a FormPage: the node views,
@@ -10,15 +12,16 @@ import { comuniOptions } from '#services/forms/form_options'
  * module runs the same rules on (definition plus the options of selects
  * whose options come from the platform).
  */
-export async function presentForm(page: FormPage) {
-  const nodes = buildView(page.definition, {
+export async function presentForm(page: FormPage, options: { language?: string } = {}) {
+  const definition = shownDefinition(page, options.language)
+  const nodes = buildView(definition, {
     values: page.values,
     hidden: page.hidden,
     errors: page.errors,
     options: page.options,
   })
-  const steps = page.definition.wizard
-    ? page.definition.children.map((node, index) => ({
+  const steps = definition.wizard
+    ? definition.children.map((node, index) => ({
         index,
         number: index + 1,
         title: (node.kind === 'layout' && node.title) || node.label || `Passo ${index + 1}`,
@@ -44,9 +47,29 @@ export async function presentForm(page: FormPage) {
     multipart: hasFiles(page.definition.children),
     comuni: usesList(page.definition.children, 'comuni') ? await comuniOptions() : [],
     errorSummary,
-    browserJson: safeJson({ definition: page.definition, options: platformOptions(page) }),
+    browserJson: safeJson({ definition, options: platformOptions(page) }),
     newFilesName,
   }
+}
+
+/**
+ * The definition as the citizen reads it: labels in their language where
+ * the version has a translation (`language`, e.g. i18n.locale), and the
+ * HTML of content blocks cleaned, since staff wrote it and citizens see it.
+ */
+function shownDefinition(page: FormPage, language?: string) {
+  const dictionary =
+    language && language !== 'it'
+      ? page.version.translations?.[language as TranslatedLanguage]
+      : undefined
+  const cleanContent = (node: FormNode): FormNode =>
+    node.kind === 'content'
+      ? { ...node, html: safeHtml(node.html) }
+      : 'children' in node
+        ? ({ ...node, children: node.children.map(cleanContent) } as FormNode)
+        : node
+  const translated = translateDefinition(page.definition, dictionary)
+  return { ...translated, children: translated.children.map(cleanContent) }
 }
 
 /** JSON inside <script type="application/json">: "<" escaped so no "</script>" can close it. */
