@@ -31,7 +31,13 @@ document.addEventListener('alpine:init', () => {
     },
 
     apply() {
-      const words = this.query.toLowerCase().split(/\s+/).filter(Boolean)
+      // accents dropped as the server does (data-filter-text comes without them)
+      const words = this.query
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
       let visible = 0
       for (const item of this.items()) {
         const text = item.dataset.filterText || ''

@@ -27,6 +27,9 @@ router
     router.get('/', [HomeController, 'show']).as('site.home')
     router.get('/servizi', [ServicesController, 'index']).as('site.services.index')
     router.get('/servizi/:slug', [ServicesController, 'show']).as('site.services.show')
+    router
+      .get('/servizi/:slug/condizioni', [ServicesController, 'conditions'])
+      .as('site.services.conditions')
     router.get('/lingua/:language', [LanguageController, 'update']).as('site.language')
   })
   .prefix('/:ente')

@@ -108,7 +108,7 @@ test.group('Browser: public site of an ente', (group) => {
     await screenshot(page, 'site-scheda')
 
     assert.equal(await page.locator('h1').innerText(), 'Richiedere permesso di accesso ad area ZTL')
-    assert.isTrue(await page.getByRole('link', { name: 'Accedi al servizio' }).isVisible())
+    assert.isTrue(await page.getByRole('link', { name: 'Accedi al servizio online' }).isVisible())
     assert.deepEqual(errors, [])
     assert.deepEqual(await accessibilityViolations(page), [])
   })

@@ -1,36 +1,50 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Category from '#models/category'
-import Service from '#models/service'
-import { SCHEDA_SECTIONS } from '#domain/service_settings'
 import NotFoundException from '#exceptions/not_found_exception'
-import { listedServices } from '#controllers/site/catalogue'
-
-const MAX_QUERY_LENGTH = 100
+import { MAX_QUERY_LENGTH } from '#domain/catalogue_search'
+import { catalogue, filterText } from '#controllers/site/catalogue'
+import Service from '#models/service'
+import { findSchedaService, schedaPage } from '#services/services/scheda'
+import { openConditionsFile } from '#services/services/conditions_file'
 
 /**
- * Public catalogue (/servizi) and scheda (/servizi/:slug) of an ente. A
- * service is looked up within the ente of the URL only, so another ente's
- * service is a 404.
+ * Public catalogue (/servizi), scheda (/servizi/:slug) and the scheda's
+ * "Condizioni di servizio" file. A service is looked up within the ente of
+ * the URL only, so another ente's service is a 404; a private service is
+ * not listed but its scheda answers by link.
  */
 export default class ServicesController {
-  async index({ request, view, ente }: HttpContext) {
-    const q = String(request.input('q', '')).trim().slice(0, MAX_QUERY_LENGTH)
-    const categories = await Category.forEnte(ente).orderBy('name')
-    const category = categories.find((item) => item.slug === request.input('categoria')) ?? null
-    const services = await listedServices(ente, { text: q, category })
-    return view.render('pages/site/services/index', { q, category, categories, services })
+  async index({ request, view, ente, i18n }: HttpContext) {
+    const filters = {
+      text: String(request.input('q', '')).trim().slice(0, MAX_QUERY_LENGTH),
+      category: String(request.input('categoria', '')),
+      group: String(request.input('tipologia', '')),
+    }
+    const result = await catalogue(ente, filters, i18n.locale)
+    return view.render('pages/site/services/index', {
+      q: filters.text,
+      ...result,
+      filterText: (service: Service) => filterText(service, i18n.locale),
+    })
   }
 
-  async show({ params, view, ente }: HttpContext) {
-    const service = await Service.forEnte(ente)
-      .where('slug', String(params.slug))
-      .preload('category')
-      .first()
-    if (!service) {
-      throw new NotFoundException()
-    }
-    // descrizione_breve is the lead paragraph, the others are sections
-    const sections = SCHEDA_SECTIONS.filter((section) => section !== 'descrizione_breve')
-    return view.render('pages/site/services/show', { service, sections })
+  async show({ params, request, view, ente, i18n }: HttpContext) {
+    const service = await findSchedaService(ente, String(params.slug))
+    if (!service) throw new NotFoundException()
+    const page = await schedaPage(ente, service, {
+      language: i18n.locale,
+      origin: `${request.protocol()}://${request.host()}`,
+    })
+    return view.render('pages/site/services/show', { page })
+  }
+
+  async conditions({ params, response, ente }: HttpContext) {
+    const service = await Service.forEnte(ente).where('slug', String(params.slug)).first()
+    const opened = service ? await openConditionsFile(service) : null
+    if (!opened) throw new NotFoundException()
+    response.header('content-type', opened.file.mimeType)
+    response.header('content-length', String(opened.file.size))
+    response.attachment(opened.file.name)
+    response.header('x-content-type-options', 'nosniff')
+    return response.stream(opened.stream)
   }
 }

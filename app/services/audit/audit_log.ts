@@ -18,6 +18,10 @@ export type AuditAction =
   | 'operator_disabled'
   | 'operator_role_changed'
   | 'operator_deleted'
+  | 'service_created'
+  | 'service_updated'
+  | 'service_form_saved'
+  | 'pratiche_exported'
 
 /** Where a request came from. */
 export interface RequestOrigin {
