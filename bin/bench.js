@@ -8,7 +8,8 @@
  *
  * Environment: BENCH_DURATION (seconds per scenario, default 10),
  * BENCH_CONNECTIONS (default 20), BENCH_DB (pg | sqlite; default pg when
- * PostgreSQL answers on 127.0.0.1:5432), BENCH_SKIP_BUILD=1 to reuse build/.
+ * PostgreSQL answers on 127.0.0.1:5432), BENCH_DB_NAME (the PostgreSQL
+ * database, default stanza_bench), BENCH_SKIP_BUILD=1 to reuse build/.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -22,6 +23,7 @@ const buildDir = new URL('build/', root)
 const port = Number(process.env.BENCH_PORT || 33390)
 const duration = Number(process.env.BENCH_DURATION || 10)
 const connections = Number(process.env.BENCH_CONNECTIONS || 20)
+const benchDatabase = process.env.BENCH_DB_NAME || 'stanza_bench'
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options })
@@ -36,7 +38,7 @@ async function benchEnv() {
   let useSqlite = process.env.BENCH_DB === 'sqlite'
   if (!useSqlite) {
     await ensureServices(problems, { postgres: true, redis: false })
-    if (!problems.length) await ensurePostgresDatabase('stanza_bench', problems)
+    if (!problems.length) await ensurePostgresDatabase(benchDatabase, problems)
     if (problems.length) {
       console.warn(`PostgreSQL non disponibile (${problems.join('; ')}): uso SQLite`)
       useSqlite = true
@@ -50,7 +52,7 @@ async function benchEnv() {
         DB_PORT: '5432',
         DB_USER: 'postgres',
         DB_PASSWORD: '',
-        DB_DATABASE: 'stanza_bench',
+        DB_DATABASE: benchDatabase,
       }
   return {
     ...process.env,
@@ -80,13 +82,29 @@ async function waitForServer(url, seconds = 60) {
   throw new Error(`il server non risponde su ${url}`)
 }
 
-function measure(path) {
+function measure(path, extra = {}) {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: `http://127.0.0.1:${port}${path}`, duration, connections, headers: { accept: 'text/html' } },
+      { url: `http://127.0.0.1:${port}${path}`, duration, connections, headers: { accept: 'text/html' }, ...extra },
       (error, result) => (error ? reject(error) : resolve(result))
     )
   })
+}
+
+/**
+ * A scenario with a `flow` (bin/bench_scenarios.js) runs a sequence of
+ * requests per connection; its redirects are its answers, and the flow
+ * counts the steps that went wrong.
+ */
+async function measureScenario(scenario) {
+  if (!scenario.flow) {
+    const result = await measure(scenario.path)
+    return { result, problems: result.non2xx ? `${result.non2xx} risposte non 2xx` : null }
+  }
+  const flow = await scenario.flow(`http://127.0.0.1:${port}`, connections)
+  const result = await measure(scenario.path, { requests: flow.requests })
+  const failed = flow.failures() + result['4xx'] + result['5xx']
+  return { result, problems: failed ? `${failed} passaggi non andati a buon fine` : null }
 }
 
 mkdirSync(new URL('tmp/', root), { recursive: true })
@@ -116,9 +134,9 @@ try {
     // warm-up, so the first scenario does not pay for cold caches
     await measure(scenario.bare).catch(() => {})
     const bare = await measure(scenario.bare)
-    const target = await measure(scenario.path)
-    if (target.non2xx || target.errors) {
-      throw new Error(`${scenario.name}: ${target.non2xx} risposte non 2xx, ${target.errors} errori`)
+    const { result: target, problems } = await measureScenario(scenario)
+    if (problems || target.errors) {
+      throw new Error(`${scenario.name}: ${problems ?? ''} ${target.errors} errori`)
     }
     results.push({
       scenario: scenario.name,
@@ -128,6 +146,9 @@ try {
       bareRequestsPerSecond: bare.requests.average,
       bareP99Ms: bare.latency.p99,
       ratio: target.requests.average / bare.requests.average,
+      ...(scenario.requestsPerOperation
+        ? { operationsPerSecond: target.requests.average / scenario.requestsPerOperation }
+        : {}),
     })
   }
 
@@ -140,6 +161,7 @@ try {
       'bare req/s': Math.round(result.bareRequestsPerSecond),
       'bare p99 ms': result.bareP99Ms,
       'rapporto': result.ratio.toFixed(3),
+      ...(result.operationsPerSecond ? { 'operazioni/s': Math.round(result.operationsPerSecond) } : {}),
     }))
   )
   writeFileSync(new URL('tmp/bench-results.json', root), JSON.stringify(results, null, 2))

@@ -20,6 +20,8 @@ export default class BenchSeed extends BaseCommand {
     const enti = Number(process.env.BENCH_ENTI || 20)
     const servicesPerEnte = Number(process.env.BENCH_SERVICES_PER_ENTE || 60)
     const created = await seedBenchData({ enti, servicesPerEnte })
+    const { seedBenchSubmission } = await import('#database/bench/bench_submission')
+    await seedBenchSubmission()
     this.logger.info(
       created
         ? `bench: ${enti} enti con ${servicesPerEnte} servizi ciascuno`

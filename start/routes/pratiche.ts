@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { middleware } from '#start/kernel'
+import env from '#start/env'
 import { currentCitizen } from '#services/identity/citizen_session'
 
 const CompileController = () => import('#controllers/pratiche/compile_controller')
@@ -9,6 +10,7 @@ const SubmissionController = () => import('#controllers/pratiche/submission_cont
 const WithdrawalController = () => import('#controllers/pratiche/withdrawal_controller')
 const ModuloController = () => import('#controllers/pratiche/modulo_controller')
 const FollowUpController = () => import('#controllers/pratiche/follow_up_controller')
+const BenchLoginController = () => import('#controllers/pratiche/bench_login_controller')
 
 /** The site's header shows the citizen logged in to this ente. */
 async function shareCitizen(ctx: HttpContext, next: NextFn) {
@@ -59,3 +61,11 @@ router
   })
   .prefix('/:ente')
   .use([middleware.ente(), shareCitizen])
+
+/** `npm run bench`: a citizen session for the submission scenario (bin/bench_scenarios.js). */
+if (env.get('BENCH_MODE')) {
+  router
+    .get('/:ente/_bench/accedi', [BenchLoginController, 'show'])
+    .use(middleware.ente())
+    .as('pratiche.bench_login')
+}
