@@ -51,7 +51,7 @@ test.group('Site: language switch', (group) => {
     // the ZTL service has an English scheda, the other one only the Italian
     const cardLang = (slug: string) =>
       new RegExp(
-        `<article[^>]*lang="(\\w+)">\\s*<h2[^>]*>\\s*<a href="/${ente.slug}/servizi/${slug}"`
+        `<article[^>]*lang="(\\w+)">(?:(?!<article)[\\s\\S])*?<h\\d[^>]*>\\s*<a href="/${ente.slug}/servizi/${slug}"`
       ).exec(page.text())?.[1]
     assert.equal(cardLang('permesso-ztl'), 'en')
     assert.equal(cardLang('segnalare-disservizio'), 'it')

@@ -27,6 +27,7 @@ type Probe = (a: EnteA) => string
 type EnteA = {
   ente: Ente
   serviceSlug: string
+  serviceId: number
   marker: string
   pluginId: string
   operatorId: number
@@ -39,6 +40,7 @@ type EnteA = {
 /** Parameters that name a record, with how to fill them with one of ente A's. */
 const RECORD_PROBES: Record<string, Probe> = {
   slug: (a) => a.serviceSlug,
+  service: (a) => String(a.serviceId),
   pluginId: (a) => a.pluginId,
   operatorId: (a) => String(a.operatorId),
   passwordToken: (a) => a.passwordToken,
@@ -100,6 +102,7 @@ async function seedEnteA(): Promise<EnteA> {
   return {
     ente,
     serviceSlug: service.slug,
+    serviceId: service.id,
     marker,
     pluginId: 'messaging_email',
     operatorId: operator.id,
@@ -178,6 +181,7 @@ test.group('Ente isolation over the whole route table', (group) => {
     // the walk really covered the record routes
     assert.isAbove(checked.filter((label) => label.includes(a.serviceSlug)).length, 0)
     assert.isAbove(checked.filter((label) => label.includes(a.pluginId)).length, 0)
+    assert.isAbove(checked.filter((label) => label.includes(`/servizi/${a.serviceId}/`)).length, 0)
     assert.isAbove(checked.filter((label) => label.includes(`/${a.operatorId}`)).length, 0)
     assert.isAbove(checked.filter((label) => label.includes(a.passwordToken)).length, 0)
     assert.isAbove(checked.filter((label) => label.includes(a.praticaUuid)).length, 0)
@@ -191,6 +195,12 @@ test.group('Ente isolation over the whole route table', (group) => {
     const scheda = await client.get(`/${a.ente.slug}/servizi/${a.serviceSlug}`)
     scheda.assertStatus(200)
     scheda.assertTextIncludes(a.marker)
+
+    const serviceTab = await client
+      .get(`/${a.ente.slug}/backoffice/servizi/${a.serviceId}/dati-generali`)
+      .loginAs(staffOfA)
+    serviceTab.assertStatus(200)
+    serviceTab.assertTextIncludes(a.marker)
 
     const plugin = await client
       .get(`/${a.ente.slug}/backoffice/impostazioni/plugin/${a.pluginId}`)
