@@ -139,7 +139,8 @@ export default class CompileController {
       pratica,
       service,
       paths: praticaPaths(ctx.ente.slug, pratica.uuid),
-      form: await presentForm(page),
+      // labels in the visitor's language where "Traduzioni modulo" has them
+      form: await presentForm(page, { language: ctx.i18n.locale }),
     })
   }
 }
