@@ -1,4 +1,5 @@
 import app from '@adonisjs/core/services/app'
+import edge from 'edge.js'
 import logger from '@adonisjs/core/services/logger'
 import Ente from '#models/ente'
 import Pratica from '#models/pratica'
@@ -53,6 +54,12 @@ export async function sendReceipt(praticaId: number) {
   })
   const subject = receiptSubject(service.name)
   const emailEnabled = await hasEmailChannel(ente)
+  const html = await edge.render('emails/pratiche/message', {
+    enteName: ente.name,
+    subject,
+    html: receipt.html,
+    requestNumber: pratica.uuid,
+  })
 
   await runOnce(`pratica:${pratica.id}:receipt`, async (trx) => {
     await postMessage(trx, pratica, {
@@ -69,7 +76,7 @@ export async function sendReceipt(praticaId: number) {
         channel: EMAIL_CHANNEL,
         recipient: { email: applicant.email, name: `${applicant.firstName} ${applicant.lastName}` },
         subject,
-        body: { text: receipt.text, html: receipt.html },
+        body: { text: receipt.text, html },
       })
     }
   })

@@ -123,6 +123,7 @@ test.group('Pratica: Riepilogo, Invia, Inviata and Acquisita', (group) => {
     assert.include(mails[0].text ?? '', `la tua richiesta ${pratica.uuid}`)
     // the admin's markup is text in the HTML e-mail
     assert.include(mails[0].html ?? '', `&lt;b&gt;${ente.name}&lt;/b&gt;`)
+    assert.include(mails[0].html ?? '', `Numero richiesta: ${pratica.uuid}`)
 
     const documents = await PraticaDocument.query().where('pratica_id', pratica.id)
     assert.lengthOf(documents, 1)
