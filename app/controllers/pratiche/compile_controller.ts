@@ -91,7 +91,9 @@ export default class CompileController {
     const { pratica, service } = await praticaWithService(ctx)
     const elsewhere = await this.#notFillable(ctx, pratica, service)
     if (elsewhere) return ctx.response.redirect().toPath(elsewhere)
-    const page = await saveDraftStep(ctx.ente, pratica, ctx.request)
+    const { page, saved } = await saveDraftStep(ctx.ente, pratica, ctx.request)
+    if (!saved)
+      return ctx.response.redirect().toPath(praticaPaths(ctx.ente.slug, pratica.uuid).receipt)
     if (page.complete) {
       return ctx.response.redirect().toPath(praticaPaths(ctx.ente.slug, pratica.uuid).summary)
     }

@@ -1,9 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Ente from '#models/ente'
-import type Pratica from '#models/pratica'
+import Pratica from '#models/pratica'
 import ServiceFormVersion from '#models/service_form_version'
 import { evaluateForm } from '#domain/forms/evaluate'
+import { PraticaStatus } from '#domain/pratica_status'
 import { summarize, type SummarySection } from '#domain/forms/summary'
 import type { FormErrors } from '#domain/forms/validate'
 import type { FormValues } from '#domain/forms/types'
@@ -51,17 +53,25 @@ export function storableData(page: FormPage): FormValues {
 
 /**
  * A step posted: whatever was typed is kept (errors included: a draft is
- * a draft), with the step the page goes on to.
+ * a draft), with the step the page goes on to. Only while it is a draft:
+ * `saved` is false when the pratica was sent meanwhile (another tab).
  */
 export async function saveDraftStep(
   ente: Ente,
   pratica: Pratica,
   request: HttpContext['request']
-): Promise<FormPage> {
+): Promise<{ page: FormPage; saved: boolean }> {
   const version = await formVersionOf(pratica)
   const page = await postForm(ente, version, request, { owner: uploadOwner(pratica) })
-  await pratica.merge({ data: storableData(page), formStep: page.step }).save()
-  return page
+  const data = storableData(page)
+  const saved = await db.transaction(async (trx) => {
+    const draft = await Pratica.query({ client: trx }).where('id', pratica.id).forUpdate().first()
+    if (draft?.status !== PraticaStatus.DRAFT) return false
+    await draft.merge({ data, formStep: page.step }).useTransaction(trx).save()
+    return true
+  })
+  pratica.merge({ data, formStep: page.step })
+  return { page, saved }
 }
 
 export interface DraftReview {
