@@ -135,3 +135,23 @@ SCENARIOS.push({
   flow: submissionFlow,
 })
 
+/**
+ * The public site of bench-ente-1 as a visitor reads it: the catalogue of
+ * its 60 services (cards with topic and short description), the same
+ * narrowed by "Cerca", "Argomenti" and "Tipologia", and the scheda of one
+ * service with every section, its office with address and opening hours,
+ * and the JSON-LD (database/bench/bench_scheda.ts fills them).
+ */
+SCENARIOS.push(
+  { name: 'Catalogo dei servizi (60 servizi)', path: '/bench-ente-1/servizi', bare: '/health/live' },
+  {
+    name: 'Catalogo: Cerca, Argomenti e Tipologia',
+    path: '/bench-ente-1/servizi?q=servizio&categoria=educazione-e-formazione&tipologia=tipologia-1',
+    bare: '/health/live',
+  },
+  {
+    name: 'Scheda di un servizio (tutte le sezioni, ufficio con orari, JSON-LD)',
+    path: '/bench-ente-1/servizi/servizio-1',
+    bare: '/health/live',
+  }
+)

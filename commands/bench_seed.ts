@@ -22,6 +22,8 @@ export default class BenchSeed extends BaseCommand {
     const created = await seedBenchData({ enti, servicesPerEnte })
     const { seedBenchSubmission } = await import('#database/bench/bench_submission')
     await seedBenchSubmission()
+    const { seedBenchSchede } = await import('#database/bench/bench_scheda')
+    await seedBenchSchede()
     this.logger.info(
       created
         ? `bench: ${enti} enti con ${servicesPerEnte} servizi ciascuno`
