@@ -82,14 +82,10 @@ export async function submitPratica(
       })
       return { pratica: waiting, status: PraticaStatus.PAYMENT_PENDING }
     }
-    const now = DateTime.now()
     const sent = await changeStatus(trx, pratica.id, PraticaStatus.PRE_SUBMIT, {
       actor,
       expectedFrom: [PraticaStatus.DRAFT],
-      patch: {
-        submittedAt: now,
-        responseDueAt: service.maxResponseDays ? now.plus({ days: service.maxResponseDays }) : null,
-      },
+      patch: sentNow(service),
     })
     return { pratica: sent, status: PraticaStatus.PRE_SUBMIT }
   })
@@ -102,6 +98,19 @@ export async function submitPratica(
       .catch((error) => logger.warn({ err: error, key }, 'unused upload not deleted'))
   }
   return submission
+}
+
+/**
+ * "Richiesta presentata il" and "Riceverai risposta entro il" (the
+ * service's maximum days) of a pratica going to Inviata now: the patch of
+ * that change, here and after a payment at request (1520 → 1900).
+ */
+export function sentNow(service: Pick<Service, 'maxResponseDays'>) {
+  const now = DateTime.now()
+  return {
+    submittedAt: now,
+    responseDueAt: service.maxResponseDays ? now.plus({ days: service.maxResponseDays }) : null,
+  }
 }
 
 /**
