@@ -1,7 +1,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
-const BackofficeHomeController = () => import('#controllers/backoffice/home_controller')
+const PraticheListController = () => import('#controllers/backoffice/pratiche_list_controller')
+const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
 
 /**
  * The ente admin's settings start from the plugins, for now.
@@ -19,7 +20,11 @@ router
  */
 router
   .group(() => {
-    router.get('/', [BackofficeHomeController, 'show']).as('backoffice.home')
+    router.get('/', [PraticheListController, 'index']).as('backoffice.home')
+    // before /pratiche/:pratica, which would take "esporta" for a pratica
+    router
+      .get('/pratiche/esporta', [PraticheExportController, 'download'])
+      .as('backoffice.pratiche.export')
   })
   .prefix('/:ente/backoffice')
   .use([middleware.ente(), middleware.staff()])

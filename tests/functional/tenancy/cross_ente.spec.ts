@@ -84,7 +84,8 @@ async function seedEnteA(): Promise<EnteA> {
   })
   const operator = await UserFactory.merge({ enteId: ente.id, firstName: marker }).create()
   const passwordToken = await db.transaction((trx) => issuePasswordToken(operator, 'reset', trx))
-  const applicant = await CitizenFactory.merge({ enteId: ente.id }).create()
+  // named with the marker: B's Elenco pratiche and its CSV must not show them
+  const applicant = await CitizenFactory.merge({ enteId: ente.id, lastName: marker }).create()
   const pratica = await PraticaFactory.apply('submitted')
     .merge({ enteId: ente.id, serviceId: service.id, citizenId: applicant.id })
     .create()
@@ -231,5 +232,10 @@ test.group('Ente isolation over the whole route table', (group) => {
     pratica.assertStatus(200)
     pratica.assertTextIncludes(a.marker)
     pratica.assertTextIncludes(`/${a.ente.slug}/area-personale/allegati/${a.uploadId}`)
+
+    const list = await client.get(`/${a.ente.slug}/backoffice`).loginAs(staffOfA)
+    list.assertTextIncludes(a.marker)
+    const csv = await client.get(`/${a.ente.slug}/backoffice/pratiche/esporta`).loginAs(staffOfA)
+    csv.assertTextIncludes(a.marker)
   })
 })
