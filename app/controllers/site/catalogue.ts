@@ -8,6 +8,19 @@ import { matchesWords, queryWords, searchable } from '#domain/catalogue_search'
 /** Statuses that can appear in the catalogue (scheduled ones only in their window). */
 export const LISTED_STATUSES: ServiceStatus[] = ['published', 'suspended', 'scheduled']
 
+const CARD_COLUMNS = [
+  'id',
+  'ente_id',
+  'slug',
+  'name',
+  'category_id',
+  'service_group_id',
+  'content',
+  'status',
+  'scheduled_from',
+  'scheduled_to',
+]
+
 export interface CatalogueFilters {
   /** "Cerca": words of the name or the short description */
   text: string
@@ -27,7 +40,8 @@ export interface CatalogueFilters {
  */
 export async function catalogue(ente: Ente, filters: CatalogueFilters, language: string) {
   const [services, categories, groups] = await Promise.all([
-    Service.forEnte(ente).whereIn('status', LISTED_STATUSES),
+    // only what the cards and the filters read: the settings' JSON is not parsed for nothing
+    Service.forEnte(ente).whereIn('status', LISTED_STATUSES).select(CARD_COLUMNS),
     Category.forEnte(ente).orderBy('name'),
     ServiceGroup.forEnte(ente).orderBy('name'),
   ])

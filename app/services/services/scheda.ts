@@ -116,14 +116,13 @@ export async function schedaPage(
   const conditionsFile = conditions ? { ...conditions, url: `${base}/condizioni` } : null
   const offices = service.offices.map(officeView)
 
-  const texts = new Map(
-    TEXT_SECTIONS.map(([anchor, key]) => [
-      anchor,
-      { html: richText(text(key).value), lang: text(key).lang },
-    ])
-  )
-  const conditionsText = { html: richText(text('condizioni').value), lang: text('condizioni').lang }
-  const contactsText = { html: richText(text('contatti').value), lang: text('contatti').lang }
+  const html = (key: SchedaSection): LocalizedHtml => ({
+    html: richText(text(key).value),
+    lang: text(key).lang,
+  })
+  const texts = new Map(TEXT_SECTIONS.map(([anchor, key]) => [anchor, html(key)]))
+  const conditionsText = html('condizioni')
+  const contactsText = html('contatti')
   const present = new Set<SchedaAnchor>([
     ...[...texts].filter(([, section]) => section.html).map(([anchor]) => anchor),
     'accedi-al-servizio',
