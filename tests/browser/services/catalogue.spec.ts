@@ -145,4 +145,23 @@ test.group('Browser: catalogue and scheda', (group) => {
     assert.deepEqual(errors, [])
     assert.deepEqual(await accessibilityViolations(page), [])
   })
+
+  test('on a phone the scheda reads top to bottom, the index first and not in the way', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente } = await createSiteEnte()
+    const { page, context, errors } = await openPage({ viewport: { width: 390, height: 844 } })
+    cleanup(() => context.close())
+
+    await page.goto(`/${ente.slug}/servizi/permesso-ztl`, { waitUntil: 'networkidle' })
+    await page.locator('#contatti-title').scrollIntoViewIfNeeded()
+    await screenshot(page, 'scheda-phone', { fullPage: false })
+    // scrolled down to the contacts, the index stayed above with the rest of the page
+    const index = page.getByRole('navigation', { name: 'Indice della pagina' })
+    const box = await index.boundingBox()
+    assert.isBelow(box!.y + box!.height, 0)
+    assert.deepEqual(errors, [])
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
 })
