@@ -9,9 +9,9 @@ import { createSiteEnte } from './fixtures.js'
 
 /** The names of the cards of a catalogue page, in order. */
 function cardNames(html: string) {
-  return [...html.matchAll(/<h3 class="it-card-title h5"[^>]*>\s*<a href="[^"]+">([^<]+)<\/a>/g)].map(
-    (match) => match[1].trim()
-  )
+  return [
+    ...html.matchAll(/<h3 class="it-card-title h5"[^>]*>\s*<a href="[^"]+">([^<]+)<\/a>/g),
+  ].map((match) => match[1].trim())
 }
 
 /** The parsed JSON-LD of a page. */
