@@ -68,7 +68,8 @@ export class SimulatorServer {
   async #handle(request: IncomingMessage): Promise<PluginHttpResponse> {
     const url = new URL(request.url ?? '/', this.url)
     const route = this.routes.find(
-      (candidate) => candidate.method === request.method && candidate.path === url.pathname
+      (candidate) =>
+        candidate.method === request.method && pathMatches(candidate.path, url.pathname)
     )
     if (!route) return { status: 404, body: 'not found' }
     const chunks: Buffer[] = []
@@ -84,4 +85,16 @@ export class SimulatorServer {
       rawBody,
     })
   }
+}
+
+/** A route path matches as the app's router would: a `:name` segment stands for any one segment. */
+function pathMatches(pattern: string, pathname: string) {
+  const expected = pattern.split('/')
+  const actual = pathname.split('/')
+  return (
+    expected.length === actual.length &&
+    expected.every((segment, index) =>
+      segment.startsWith(':') ? actual[index] !== '' : segment === actual[index]
+    )
+  )
 }
