@@ -12,5 +12,6 @@ export default definePluginsConfig({
     () => import('#plugins/identity_spid/plugin'),
     () => import('#plugins/identity_cie/plugin'),
     () => import('#plugins/identity_test_idp/plugin'),
+    () => import('#plugins/payment_pagopa_gpd/plugin'),
   ],
 })
