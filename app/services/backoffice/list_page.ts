@@ -9,7 +9,12 @@ import {
   visibleServices,
   type ListScope,
 } from '#services/backoffice/list_scope'
-import { countPratiche, listRowsQuery, type SortKey } from '#services/backoffice/pratiche_list'
+import {
+  countPratiche,
+  pageIdsQuery,
+  rowsByIds,
+  type SortKey,
+} from '#services/backoffice/pratiche_list'
 import { toListRow } from '#services/backoffice/list_rows'
 import { columnSummaries } from '#services/backoffice/list_summary'
 import { PRIORITY_LABELS } from '#services/backoffice/labels'
@@ -40,9 +45,7 @@ export async function listPage(scope: ListScope, request: ListRequest, base: str
   const { total, capped } = await countPratiche(scope, filters)
   const lastPage = Math.max(1, Math.ceil(total / perPage))
   const page = Math.min(request.page, lastPage)
-  const raw = await listRowsQuery(scope, filters, { withData: request.chosen.length > 0 })
-    .limit(perPage)
-    .offset((page - 1) * perPage)
+  const raw = await pageRows(scope, request, page)
   // one after the other: inside a transaction they share one connection
   const summaries = await columnSummaries(scope, filters, request.chosen)
   const choices = await filterChoices(scope, request)
@@ -116,6 +119,18 @@ export async function listPage(scope: ListScope, request: ListRequest, base: str
   }
 }
 
+/** A page of rows: its ids in order, then their rows (see pageIdsQuery). */
+async function pageRows(scope: ListScope, request: ListRequest, page: number) {
+  const idRows = await pageIdsQuery(scope, request.filters)
+    .limit(request.perPage)
+    .offset((page - 1) * request.perPage)
+  const ids = idRows.map((row) => Number(row.id))
+  if (ids.length === 0) return []
+  const rows = await rowsByIds(scope, ids, { withData: request.chosen.length > 0 })
+  const byId = new Map(rows.map((row) => [Number(row.id), row]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
 const CARRIED: string[] = ['ordina', 'verso', ...TABLE_FLAGS]
 
 function isFiltered({ filters }: ListRequest) {
@@ -166,9 +181,27 @@ function summaryRow(request: ListRequest, summaries: Awaited<ReturnType<typeof c
 
 /** As the manual's list prints them: 02/10/2024 10:35:24, Europe/Rome (the time may go on a line of its own). */
 function listDate(value: DateTime | null) {
-  const local = value?.setZone('Europe/Rome')
-  return { date: local?.toFormat('dd/MM/yyyy') ?? '', time: local?.toFormat('HH:mm:ss') ?? '' }
+  if (!value) return { date: '', time: '' }
+  const parts = Object.fromEntries(
+    ROME_CLOCK.formatToParts(value.toJSDate()).map((part) => [part.type, part.value])
+  )
+  return {
+    date: `${parts.day}/${parts.month}/${parts.year}`,
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+  }
 }
+
+// one formatter for every date of the page (making one costs more than formatting)
+const ROME_CLOCK = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
 
 function italianNumber(value: number | null) {
   return value === null ? '-' : value.toLocaleString('it-IT', { maximumFractionDigits: 2 })

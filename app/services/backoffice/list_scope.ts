@@ -28,9 +28,10 @@ export function enabledServiceIds(scope: ListScope) {
   return db.from('operator_services').select('service_id').where('user_id', scope.userId)
 }
 
-/** The services of "Filtra per servizio": those the scope sees, by name. */
+/** The services of "Filtra per servizio": those the scope sees, by name (id and name only). */
 export async function visibleServices(scope: ListScope) {
   return Service.query()
+    .select('id', 'name')
     .where('ente_id', scope.enteId)
     .if(!scope.allServices, (query) => query.whereIn('id', enabledServiceIds(scope)))
     .orderBy('name')
@@ -54,11 +55,12 @@ export async function visibleServiceOrFail(scope: ListScope, serviceId: number):
 /** "Filtra per lavorazione" offers the offices the staff member belongs to. */
 export async function ownOffices(scope: ListScope) {
   return Office.query()
+    .select('id', 'name')
     .where('ente_id', scope.enteId)
     .whereIn('id', db.from('operator_offices').select('office_id').where('user_id', scope.userId))
     .orderBy('name')
 }
 
 export async function enteAreas(scope: ListScope) {
-  return GeographicArea.query().where('ente_id', scope.enteId).orderBy('name')
+  return GeographicArea.query().select('id', 'name').where('ente_id', scope.enteId).orderBy('name')
 }

@@ -203,45 +203,53 @@ const ROW_COLUMNS = [
   'o.name as office_name',
 ]
 
+/** The tables that give a row its names, by alias. */
+const JOINS = {
+  s: (query: DatabaseQueryBuilderContract) => query.join('services as s', 's.id', 'p.service_id'),
+  c: (query: DatabaseQueryBuilderContract) =>
+    query.leftJoin('citizens as c', 'c.id', 'p.citizen_id'),
+  u: (query: DatabaseQueryBuilderContract) => query.leftJoin('users as u', 'u.id', 'p.operator_id'),
+  o: (query: DatabaseQueryBuilderContract) => query.leftJoin('offices as o', 'o.id', 'p.office_id'),
+}
+type JoinAlias = keyof typeof JOINS
+
 /**
- * The columns of each order. Nullable ones put their empty values last in
- * both directions and databases; ties go by change of state, then by
- * pratica (so pages never overlap), in the same direction, which the
- * indexes read forwards or backwards.
+ * The columns of each order, and the table it reads. Nullable ones put
+ * their empty values last in both directions and databases; ties go by
+ * change of state, then by pratica (so pages never overlap), in the same
+ * direction, which the indexes read forwards or backwards.
  */
-const SORT_SQL: Record<SortKey, Array<{ sql: string; nullable?: boolean }>> = {
-  'autenticazione': [{ sql: 'p.auth_method', nullable: true }],
-  'richiedente': [
-    { sql: 'c.last_name', nullable: true },
-    { sql: 'c.first_name', nullable: true },
-  ],
-  'codice-fiscale': [{ sql: 'c.fiscal_code', nullable: true }],
-  'servizio': [{ sql: 's.name' }],
-  'inserimento': [{ sql: 'p.created_at' }],
-  'cambio-stato': [{ sql: 'p.status_changed_at' }],
-  'stato': [{ sql: 'p.status' }],
-  'operatore': [
-    { sql: 'u.last_name', nullable: true },
-    { sql: 'u.first_name', nullable: true },
-  ],
-  'ufficio': [{ sql: 'o.name', nullable: true }],
-  'priorita': [{ sql: 'p.priority' }],
+const SORT_SQL: Record<
+  SortKey,
+  { join?: JoinAlias; columns: Array<{ sql: string; nullable?: boolean }> }
+> = {
+  'autenticazione': { columns: [{ sql: 'p.auth_method', nullable: true }] },
+  'richiedente': {
+    join: 'c',
+    columns: [
+      { sql: 'c.last_name', nullable: true },
+      { sql: 'c.first_name', nullable: true },
+    ],
+  },
+  'codice-fiscale': { join: 'c', columns: [{ sql: 'c.fiscal_code', nullable: true }] },
+  'servizio': { join: 's', columns: [{ sql: 's.name' }] },
+  'inserimento': { columns: [{ sql: 'p.created_at' }] },
+  'cambio-stato': { columns: [{ sql: 'p.status_changed_at' }] },
+  'stato': { columns: [{ sql: 'p.status' }] },
+  'operatore': {
+    join: 'u',
+    columns: [
+      { sql: 'u.last_name', nullable: true },
+      { sql: 'u.first_name', nullable: true },
+    ],
+  },
+  'ufficio': { join: 'o', columns: [{ sql: 'o.name', nullable: true }] },
+  'priorita': { columns: [{ sql: 'p.priority' }] },
 }
 
-/** The rows of the filtered list with the names they show, in the chosen order. */
-export function listRowsQuery(
-  scope: ListScope,
-  filters: PraticheFilters,
-  options: { withData?: boolean } = {}
-) {
-  const query = rowSource(scope, filters)
-    .select(options.withData ? [...ROW_COLUMNS, 'p.data'] : ROW_COLUMNS)
-    .join('services as s', 's.id', 'p.service_id')
-    .leftJoin('citizens as c', 'c.id', 'p.citizen_id')
-    .leftJoin('users as u', 'u.id', 'p.operator_id')
-    .leftJoin('offices as o', 'o.id', 'p.office_id')
+function inOrder(query: DatabaseQueryBuilderContract, filters: PraticheFilters) {
   const direction = filters.direction === 'asc' ? 'asc' : 'desc'
-  for (const column of SORT_SQL[filters.sort]) {
+  for (const column of SORT_SQL[filters.sort].columns) {
     query.orderByRaw(
       column.nullable
         ? `${column.sql} is null, ${column.sql} ${direction}`
@@ -250,6 +258,42 @@ export function listRowsQuery(
   }
   if (filters.sort !== 'cambio-stato') query.orderBy('p.status_changed_at', direction)
   return query.orderBy('p.id', direction)
+}
+
+function withNames(query: DatabaseQueryBuilderContract, withData = false) {
+  query.select(withData ? [...ROW_COLUMNS, 'p.data'] : ROW_COLUMNS)
+  for (const join of Object.values(JOINS)) join(query)
+  return query
+}
+
+/** Every row of the filtered list with the names it shows, in the chosen order (the CSV). */
+export function listRowsQuery(
+  scope: ListScope,
+  filters: PraticheFilters,
+  options: { withData?: boolean } = {}
+) {
+  return inOrder(withNames(rowSource(scope, filters), options.withData), filters)
+}
+
+/**
+ * The ids of a page, in order, joining only the table the order reads.
+ * A page is read in two steps, these ids then rowsByIds: PostgreSQL plans
+ * a query on pratiche alone in a fraction of the time it takes to plan the
+ * five tables together (measured: 0.3 ms instead of 4, more than the rows
+ * take to read).
+ */
+export function pageIdsQuery(scope: ListScope, filters: PraticheFilters) {
+  const query = rowSource(scope, filters).select('p.id')
+  const join = SORT_SQL[filters.sort].join
+  if (join) JOINS[join](query)
+  return inOrder(query, filters)
+}
+
+/** The rows of these pratiche (of the ente) with their names, in no particular order. */
+export function rowsByIds(scope: ListScope, ids: number[], options: { withData?: boolean } = {}) {
+  return withNames(db.from('pratiche as p'), options.withData)
+    .where('p.ente_id', scope.enteId)
+    .whereIn('p.id', ids)
 }
 
 /**

@@ -9,6 +9,8 @@ import { periodRange } from '#domain/periods'
 import {
   filteredPratiche,
   listRowsQuery,
+  pageIdsQuery,
+  rowsByIds,
   noFilters,
   type PraticheFilters,
 } from '#services/backoffice/pratiche_list'
@@ -123,6 +125,23 @@ test.group('Elenco pratiche: the query', () => {
       listRowsQuery(operator, noFilters(), { withData: true }).toSQL().sql.replace(/["`]/g, ''),
       'p.data'
     )
+  })
+
+  test('a page: its ids from pratiche alone (or with the one table its order reads), then its rows', ({
+    assert,
+  }) => {
+    const ids = pageIdsQuery(operator, noFilters()).toSQL().sql.replace(/["`]/g, '')
+    assert.match(ids, /^select p\.id from pratiche as p where/)
+    assert.notInclude(ids, 'join')
+    const byOffice = pageIdsQuery(operator, { ...noFilters(), sort: 'ufficio', direction: 'asc' })
+      .toSQL()
+      .sql.replace(/["`]/g, '')
+    assert.include(byOffice, 'left join offices as o on o.id = p.office_id')
+    assert.notInclude(byOffice, 'citizens as c')
+
+    const rows = rowsByIds(operator, [3, 5]).toSQL()
+    assert.include(rows.sql.replace(/["`]/g, ''), 'where p.ente_id = ? and p.id in (?, ?)')
+    assert.deepEqual(rows.bindings, [7, 3, 5])
   })
 })
 
