@@ -3,8 +3,11 @@
  * `npm run bench`: builds the app, runs it with production settings
  * against a bench database filled by the bench seeder, and measures each
  * scenario with autocannon next to a bare route on the same server, in the
- * same run. Prints requests/s and p99 latency per scenario and their ratio
- * to the bare route; writes tmp/bench-results.json.
+ * same run. Prints requests/s, p95 and p99 latency per scenario and their
+ * ratio to the bare route; writes tmp/bench-results.json. Scenarios with
+ * `login` run as a staff member logged in through the login form. Then the
+ * CSV exports (EXPORTS): rows/s and the server's peak memory, written to
+ * tmp/bench-exports.json.
  *
  * Environment: BENCH_DURATION (seconds per scenario, default 10),
  * BENCH_CONNECTIONS (default 20), BENCH_DB (pg | sqlite; default pg when
@@ -13,10 +16,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { ensurePostgresDatabase, ensureServices } from './prerequisites.js'
-import { SCENARIOS } from './bench_scenarios.js'
+import { EXPORTS, SCENARIOS } from './bench_scenarios.js'
 
 const root = new URL('../', import.meta.url)
 const buildDir = new URL('build/', root)
@@ -82,13 +85,114 @@ async function waitForServer(url, seconds = 60) {
   throw new Error(`il server non risponde su ${url}`)
 }
 
+// autocannon's histogram has no p95: it is computed from every response time
 function measure(path, extra = {}) {
   return new Promise((resolve, reject) => {
-    autocannon(
+    const times = []
+    const instance = autocannon(
       { url: `http://127.0.0.1:${port}${path}`, duration, connections, headers: { accept: 'text/html' }, ...extra },
-      (error, result) => (error ? reject(error) : resolve(result))
+      (error, result) => (error ? reject(error) : resolve({ ...result, p95: percentile(times, 95) }))
     )
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
   })
+}
+
+function percentile(values, p) {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10
+}
+
+/**
+ * A staff session for scenarios with `login` ({ ente, username, password }):
+ * the real login form, its CSRF token and the session cookie it sets.
+ */
+const staffSessions = new Map()
+
+async function staffCookie({ ente, username, password }) {
+  const key = `${ente}/${username}`
+  if (staffSessions.has(key)) return staffSessions.get(key)
+  const loginUrl = `http://127.0.0.1:${port}/${ente}/operatori/login`
+  const jar = new Map()
+  const page = await fetch(loginUrl)
+  keepCookies(jar, page)
+  const csrf = (await page.text()).match(/name=['"]_csrf['"] value=['"]([^'"]+)/)?.[1]
+  const response = await fetch(loginUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'cookie': cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf ?? '', username, password }).toString(),
+  })
+  if (response.status !== 302 || !String(response.headers.get('location')).endsWith('/backoffice')) {
+    throw new Error(`login di ${username} su ${ente}: risposta ${response.status}`)
+  }
+  keepCookies(jar, response)
+  staffSessions.set(key, cookieHeader(jar))
+  return staffSessions.get(key)
+}
+
+function keepCookies(jar, response) {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = header.split(';')
+    const [name, value] = pair.split('=')
+    const expired = attributes.some((attribute) => /max-age=0|expires=thu, 01 jan 1970/i.test(attribute))
+    if (expired || !value) jar.delete(name.trim())
+    else jar.set(name.trim(), value.trim())
+  }
+}
+
+const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+
+/** `{servizio:<name>}` in a path: the id of the service of that name, from the list's filter. */
+async function resolvePath(path, cookie, listPath) {
+  if (!path.includes('{servizio:')) return path
+  const html = await (await fetch(`http://127.0.0.1:${port}${listPath}`, { headers: { cookie } })).text()
+  return path.replace(/\{servizio:([^}]+)\}/g, (_, name) => {
+    const option = html.match(new RegExp(`<option value="(\\d+)"[^>]*>\\s*${name}\\s*</option>`))
+    if (!option) throw new Error(`servizio "${name}" non trovato in ${listPath}`)
+    return option[1]
+  })
+}
+
+/** The resident memory of a process, in MB (Linux). */
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024
+}
+
+/**
+ * One CSV export (bin/bench_scenarios.js EXPORTS): the file is read as it
+ * streams; rows/s, and the server's RSS sampled every 20 ms against the
+ * RSS before the request.
+ */
+async function measureExport(spec, pid) {
+  const cookie = await staffCookie(spec.login)
+  const path = await resolvePath(spec.path, cookie, `/${spec.login.ente}/backoffice`)
+  const before = rssMb(pid)
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20)
+  const started = performance.now()
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } })
+  if (!response.ok) throw new Error(`${spec.name}: risposta ${response.status}`)
+  let bytes = 0
+  let lines = 0
+  for await (const chunk of response.body) {
+    bytes += chunk.length
+    for (const byte of chunk) if (byte === 10) lines++
+  }
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  const rows = lines - 1 - spec.summaryRows
+  return {
+    export: spec.name,
+    path,
+    rows,
+    seconds: Math.round(seconds * 100) / 100,
+    rowsPerSecond: Math.round(rows / seconds),
+    megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10,
+    rssBeforeMb: Math.round(before),
+    rssPeakMb: Math.round(peak),
+  }
 }
 
 /**
@@ -97,6 +201,15 @@ function measure(path, extra = {}) {
  * counts the steps that went wrong.
  */
 async function measureScenario(scenario) {
+  if (scenario.login) {
+    const cookie = await staffCookie(scenario.login)
+    const path = await resolvePath(scenario.path, cookie, `/${scenario.login.ente}/backoffice`)
+    const result = await measure(path, {
+      headers: { accept: 'text/html', cookie },
+      ...(scenario.connections ? { connections: scenario.connections } : {}),
+    })
+    return { result, problems: result.non2xx ? `${result.non2xx} risposte non 2xx` : null }
+  }
   if (!scenario.flow) {
     const result = await measure(scenario.path)
     return { result, problems: result.non2xx ? `${result.non2xx} risposte non 2xx` : null }
@@ -133,7 +246,11 @@ try {
   for (const scenario of SCENARIOS) {
     // warm-up, so the first scenario does not pay for cold caches
     await measure(scenario.bare).catch(() => {})
-    const bare = await measure(scenario.bare)
+    // a scenario may set its own number of connections (the bare route gets the same)
+    const bare = await measure(
+      scenario.bare,
+      scenario.connections ? { connections: scenario.connections } : {}
+    )
     const { result: target, problems } = await measureScenario(scenario)
     if (problems || target.errors) {
       throw new Error(`${scenario.name}: ${problems ?? ''} ${target.errors} errori`)
@@ -142,6 +259,7 @@ try {
       scenario: scenario.name,
       path: scenario.path,
       requestsPerSecond: target.requests.average,
+      p95Ms: target.p95,
       p99Ms: target.latency.p99,
       bareRequestsPerSecond: bare.requests.average,
       bareP99Ms: bare.latency.p99,
@@ -157,6 +275,7 @@ try {
     results.map((result) => ({
       scenario: result.scenario,
       'req/s': Math.round(result.requestsPerSecond),
+      'p95 ms': result.p95Ms,
       'p99 ms': result.p99Ms,
       'bare req/s': Math.round(result.bareRequestsPerSecond),
       'bare p99 ms': result.bareP99Ms,
@@ -165,6 +284,24 @@ try {
     }))
   )
   writeFileSync(new URL('tmp/bench-results.json', root), JSON.stringify(results, null, 2))
+
+  const exports = []
+  for (const spec of EXPORTS) exports.push(await measureExport(spec, server.pid))
+  if (exports.length) {
+    console.log('\nEsportazioni CSV (una alla volta, memoria del server campionata ogni 20 ms):')
+    console.table(
+      exports.map((result) => ({
+        'esportazione': result.export,
+        'righe': result.rows,
+        'secondi': result.seconds,
+        'righe/s': result.rowsPerSecond,
+        'MB': result.megabytes,
+        'RSS prima MB': result.rssBeforeMb,
+        'RSS picco MB': result.rssPeakMb,
+      }))
+    )
+    writeFileSync(new URL('tmp/bench-exports.json', root), JSON.stringify(exports, null, 2))
+  }
 } finally {
   stop()
 }
