@@ -12,6 +12,8 @@ export default definePluginsConfig({
     () => import('#plugins/identity_spid/plugin'),
     () => import('#plugins/identity_cie/plugin'),
     () => import('#plugins/identity_test_idp/plugin'),
+    () => import('#plugins/payment_mypay/plugin'),
+    () => import('#plugins/payment_iris/plugin'),
     () => import('#plugins/payment_pagopa_gpd/plugin'),
   ],
 })
