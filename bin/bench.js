@@ -15,6 +15,7 @@
  * database, default stanza_bench), BENCH_SKIP_BUILD=1 to reuse build/.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
@@ -233,12 +234,20 @@ run(process.execPath, ['ace', 'bench:seed'], { cwd: buildDir, env })
 
 console.log('--- server')
 const server = spawn(process.execPath, ['bin/server.js'], { cwd: buildDir, env, stdio: 'inherit', detached: true })
-const stop = () => {
+const signal = (name) => {
   try {
-    process.kill(-server.pid, 'SIGTERM')
+    process.kill(-server.pid, name)
   } catch {}
 }
-process.on('exit', stop)
+// the server finishes its queued jobs on SIGTERM, which can take long after
+// a submission scenario: the bench waits a little, then ends it for good
+const stop = async () => {
+  signal('SIGTERM')
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  const late = await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])
+  if (late) signal('SIGKILL')
+}
+process.on('exit', () => signal('SIGKILL'))
 
 try {
   await waitForServer(`http://127.0.0.1:${port}/health/live`)
@@ -303,6 +312,6 @@ try {
     writeFileSync(new URL('tmp/bench-exports.json', root), JSON.stringify(exports, null, 2))
   }
 } finally {
-  stop()
+  await stop()
 }
 process.exit(0)
