@@ -324,13 +324,10 @@ export async function receiptOf(organizationFiscalCode: string, iuv: string) {
 }
 
 export async function recordDelivery(receiptId: string, delivered: boolean, now = new Date()) {
-  await db
-    .from('gpd_sim_receipts')
-    .where('receipt_id', receiptId)
-    .update({
-      delivery_attempts: db.raw('delivery_attempts + 1'),
-      ...(delivered ? { delivered_at: now } : {}),
-    })
+  await db.from('gpd_sim_receipts').where('receipt_id', receiptId).increment('delivery_attempts', 1)
+  if (delivered) {
+    await db.from('gpd_sim_receipts').where('receipt_id', receiptId).update({ delivered_at: now })
+  }
 }
 
 export interface Cart {
@@ -384,6 +381,13 @@ export async function registerStation(station: Station) {
       url: station.url,
     })
   })
+}
+
+export async function forgetStation(organizationFiscalCode: string) {
+  await db
+    .from('gpd_sim_stations')
+    .where('organization_fiscal_code', organizationFiscalCode)
+    .delete()
 }
 
 export async function stationOf(organizationFiscalCode: string): Promise<Station | null> {

@@ -80,17 +80,22 @@ export async function startGpdSimulator() {
   return { remote, config, harness }
 }
 
-/** The citizen at Checkout's page: the form as a browser would post it. */
-export async function payAtCheckout(
-  session: CheckoutSession,
-  outcome: 'paid' | 'cancelled',
-  card = '4242 4242 4242 4242'
-) {
+/** The address the Checkout page's form posts to, read from the page as a browser would. */
+export async function checkoutForm(session: CheckoutSession) {
   const page = await fetch(session.redirectUrl)
   assert.equal(page.status, 200, 'the checkout page opens')
   const action = /<form method="POST" action="([^"]+)"/.exec(await page.text())?.[1]
   assert.ok(action, 'the checkout page has its form')
-  const answer = await fetch(new URL(action, session.redirectUrl), {
+  return new URL(action, session.redirectUrl)
+}
+
+/** The citizen submits the Checkout form ("Paga" or "Annulla"). */
+export function submitCheckout(
+  action: URL,
+  outcome: 'paid' | 'cancelled',
+  card = '4242 4242 4242 4242'
+) {
+  return fetch(action, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -101,7 +106,11 @@ export async function payAtCheckout(
     }),
     redirect: 'manual',
   })
-  return answer
+}
+
+/** The citizen at Checkout's page: opens it and pays or cancels. */
+export async function payAtCheckout(session: CheckoutSession, outcome: 'paid' | 'cancelled') {
+  return submitCheckout(await checkoutForm(session), outcome)
 }
 
 /** A paSendRTV2 for a position nobody paid, as a forger would write it. */
