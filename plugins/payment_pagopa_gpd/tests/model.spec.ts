@@ -21,25 +21,27 @@ const CREDITOR = {
 }
 
 test.group('payment_pagopa_gpd identifiers', () => {
-  test('aux digit {auxDigit}: a valid notice code, stable for the key', ({ assert }, row) => {
-    const settings = { organizationFiscalCode: '80000010000', ...row }
-    const ids = identifiersFor(settings, KEY)
-    assert.deepEqual(identifiersFor(settings, KEY), ids, 'the same key, the same identifiers')
-    const parts = parseNoticeCode(ids.noticeCode)
-    assert.equal(parts?.auxDigit, row.auxDigit)
-    assert.equal(parts?.iuv, ids.iuv)
-    assert.equal(ids.iuv.length, row.auxDigit === '0' ? 15 : 17)
-    if (row.auxDigit === '3') assert.isTrue(ids.iuv.startsWith('47'))
-    if (row.auxDigit === '0') assert.isTrue(ids.noticeCode.startsWith('012'))
-    assert.equal(ids.iupd, `80000010000-${ids.iuv}`)
-    assert.equal(iuvOfIupd('80000010000', ids.iupd), ids.iuv)
-    assert.notEqual(identifiersFor(settings, KEY, 1).iuv, ids.iuv, 'the next candidate differs')
-    assert.notEqual(identifiersFor(settings, `${KEY}x`).iuv, ids.iuv, 'another key, another IUV')
-  }).with([
-    { auxDigit: '3' as const, segregationCode: '47' },
-    { auxDigit: '0' as const, segregationCode: '12' },
-    { auxDigit: '2' as const },
-  ])
+  test('aux digit {auxDigit}: a valid notice code, stable for the key')
+    .with([
+      { auxDigit: '3' as const, segregationCode: '47' },
+      { auxDigit: '0' as const, segregationCode: '12' },
+      { auxDigit: '2' as const },
+    ])
+    .run(({ assert }, row) => {
+      const settings = { organizationFiscalCode: '80000010000', ...row }
+      const ids = identifiersFor(settings, KEY)
+      assert.deepEqual(identifiersFor(settings, KEY), ids, 'the same key, the same identifiers')
+      const parts = parseNoticeCode(ids.noticeCode)
+      assert.equal(parts?.auxDigit, row.auxDigit)
+      assert.equal(parts?.iuv, ids.iuv)
+      assert.equal(ids.iuv.length, row.auxDigit === '0' ? 15 : 17)
+      if (row.auxDigit === '3') assert.isTrue(ids.iuv.startsWith('47'))
+      if (row.auxDigit === '0') assert.isTrue(ids.noticeCode.startsWith('012'))
+      assert.equal(ids.iupd, `80000010000-${ids.iuv}`)
+      assert.equal(iuvOfIupd('80000010000', ids.iupd), ids.iuv)
+      assert.notEqual(identifiersFor(settings, KEY, 1).iuv, ids.iuv, 'the next candidate differs')
+      assert.notEqual(identifiersFor(settings, `${KEY}x`).iuv, ids.iuv, 'another key, another IUV')
+    })
 })
 
 test.group('payment_pagopa_gpd GPD model', () => {
@@ -82,26 +84,28 @@ test.group('payment_pagopa_gpd GPD model', () => {
     )
   })
 
-  test('GPD {0} / {1} is {2}', ({ assert }, [position, option, expected]) => {
-    const response: GpdPositionResponse = {
-      iupd: ids.iupd,
-      status: position,
-      paymentOption: [
-        { iuv: ids.iuv, amount: 1550, status: option, paymentDate: '2026-01-11T08:00:00Z' },
-      ],
-    }
-    assert.equal(statusOf(response), expected)
-    const status = toPositionStatus(response, ids.iupd)
-    assert.equal(status.paidAt !== undefined, expected === 'COMPLETE')
-  }).with([
-    ['DRAFT', 'PO_UNPAID', 'PAYMENT_PENDING'],
-    ['PUBLISHED', 'PO_UNPAID', 'PAYMENT_PENDING'],
-    ['VALID', 'PO_UNPAID', 'PAYMENT_PENDING'],
-    ['PAID', 'PO_PAID', 'COMPLETE'],
-    ['REPORTED', 'PO_REPORTED', 'COMPLETE'],
-    ['INVALID', 'PO_UNPAID', 'CANCELED'],
-    ['EXPIRED', 'PO_UNPAID', 'EXPIRED'],
-  ] as const)
+  test('GPD {0} / {1} is {2}')
+    .with([
+      ['DRAFT', 'PO_UNPAID', 'PAYMENT_PENDING'],
+      ['PUBLISHED', 'PO_UNPAID', 'PAYMENT_PENDING'],
+      ['VALID', 'PO_UNPAID', 'PAYMENT_PENDING'],
+      ['PAID', 'PO_PAID', 'COMPLETE'],
+      ['REPORTED', 'PO_REPORTED', 'COMPLETE'],
+      ['INVALID', 'PO_UNPAID', 'CANCELED'],
+      ['EXPIRED', 'PO_UNPAID', 'EXPIRED'],
+    ] as const)
+    .run(({ assert }, [position, option, expected]) => {
+      const response: GpdPositionResponse = {
+        iupd: ids.iupd,
+        status: position,
+        paymentOption: [
+          { iuv: ids.iuv, amount: 1550, status: option, paymentDate: '2026-01-11T08:00:00Z' },
+        ],
+      }
+      assert.equal(statusOf(response), expected)
+      const status = toPositionStatus(response, ids.iupd)
+      assert.equal(status.paidAt !== undefined, expected === 'COMPLETE')
+    })
 
   test('a position is ours only when it carries our key’s fingerprint', ({ assert }) => {
     const model = toGpdPosition(input, ids, CREDITOR)

@@ -29,7 +29,8 @@ export function checkedFetch(apis: Array<{ baseUrl: string; document: OpenApiDoc
     if (!api) throw new Error(`a request outside pagoPA's APIs: ${url.href}`)
     const method = init.method ?? 'GET'
     const path = url.pathname.slice(new URL(api.baseUrl).pathname.length)
-    const headers = Object.fromEntries(new Headers(init.headers).entries())
+    const headers: Record<string, string> = {}
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value))
     const check = OpenApiContract.load(api.document).check({
       method,
       path,
