@@ -161,13 +161,24 @@ export class MyPayClient {
 
   private async call(operation: string, args: Record<string, unknown>): Promise<RawAnswer> {
     const method = (this.soapClient as unknown as Record<string, Function>)[`${operation}Async`]
-    try {
+    const send = async () => {
       const [answer] = (await method.call(this.soapClient, args, {
         timeout: this.connection.timeoutMs,
       })) as [RawAnswer | null]
       return normaliseFault(answer ?? {})
+    }
+    try {
+      return await send()
     } catch (error) {
-      throw transportError(error)
+      // a kept-alive connection the server closed (a restart): sent again once on a new one.
+      // Safe: every operation used here is idempotent (creation by IUD).
+      if ((error as { code?: string; response?: unknown }).code !== 'ECONNRESET')
+        throw transportError(error)
+      try {
+        return await send()
+      } catch (again) {
+        throw transportError(again)
+      }
     }
   }
 }

@@ -32,9 +32,12 @@ export function xsdForXmllint() {
   return compilable
 }
 
-/** xmllint's verdict on a document: valid, or its error lines. */
-export async function validateWithXsd(xml: string): Promise<{ valid: boolean; errors: string }> {
-  const schema = await xsdForXmllint()
+/** xmllint's verdict on a document (against MyPay's XSD unless told): valid, or its error lines. */
+export async function validateWithXsd(
+  xml: string,
+  schemaPath?: string
+): Promise<{ valid: boolean; errors: string }> {
+  const schema = schemaPath ?? (await xsdForXmllint())
   return new Promise((resolve, reject) => {
     const child = spawn('xmllint', ['--noout', '--nonet', '--schema', schema, '-'])
     let errors = ''

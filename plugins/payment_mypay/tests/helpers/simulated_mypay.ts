@@ -10,7 +10,14 @@ import { pagatiXml } from '../../simulator/documents.js'
 import { simulatorFaults } from '../../simulator/faults.js'
 import { TEST_CARDS } from '../../simulator/checkout.js'
 import { simulatorRoutes } from '../../simulator/routes.js'
-import { backdate, countDovuti, findDovuto, lastPushFor, registerEnte, type SimEnte } from '../../simulator/store.js'
+import {
+  backdate,
+  countDovuti,
+  findDovuto,
+  lastPushFor,
+  registerEnte,
+  type SimEnte,
+} from '../../simulator/store.js'
 
 /**
  * The simulated MyPay served on a local port for one test file, with an
@@ -84,12 +91,13 @@ export async function startSimulatedMyPay() {
   }
 
   /** The citizen at the checkout page: the form as the page gives it, the test card, Paga or Annulla. */
-  async function payAtCheckout(session: CheckoutSession, outcome: 'paid' | 'cancelled' | 'declined') {
+  async function checkout(session: CheckoutSession, outcome: 'paid' | 'cancelled' | 'declined') {
     const page = await fetch(session.redirectUrl)
     const html = await page.text()
     const id = /name="id" value="([^"]+)"/.exec(html)?.[1]
     const action = /<form method="POST" action="([^"]+)"/.exec(html)?.[1]
-    if (page.status !== 200 || !id || !action) throw new Error(`no checkout form (${page.status}): ${html.slice(0, 300)}`)
+    if (page.status !== 200 || !id || !action)
+      throw new Error(`no checkout form (${page.status}): ${html.slice(0, 300)}`)
     const card = outcome === 'declined' ? TEST_CARDS.declined : TEST_CARDS.approved
     const answer = await fetch(action.replaceAll('&amp;', '&'), {
       method: 'POST',
@@ -105,17 +113,22 @@ export async function startSimulatedMyPay() {
       }),
       redirect: 'manual',
     })
-    if (answer.status !== 302) throw new Error(`the checkout did not conclude (${answer.status}): ${(await answer.text()).slice(0, 300)}`)
+    if (answer.status !== 302) {
+      const text = await answer.text()
+      throw new Error(`the checkout did not conclude (${answer.status}): ${text.slice(0, 300)}`)
+    }
     return answer.headers.get('location')!
   }
 
   const harness = {
+    async payAtCheckout(session: CheckoutSession, outcome: 'paid' | 'cancelled') {
+      await checkout(session, outcome)
+    },
     teardown: () => remote.stop(),
     async reset() {
       simulatorFaults.clear()
       await remote.start()
     },
-    payAtCheckout,
     async notificationFor(position: PositionRef) {
       const push = await lastPushFor(codIpaEnte, position.positionId)
       if (!push) throw new Error(`MyPay sent no push for ${position.positionId}`)
@@ -137,7 +150,10 @@ export async function startSimulatedMyPay() {
         ).toString('base64'),
       })
       const forger = randomBytes(64).toString('base64')
-      return notification(body, `Bearer ${signPushJwt(forger, { kid: 'chiave-1', iss: JWT_CLIENT_ID })}`)
+      return notification(
+        body,
+        `Bearer ${signPushJwt(forger, { kid: 'chiave-1', iss: JWT_CLIENT_ID })}`
+      )
     },
     countPositions: () => countDovuti(codIpaEnte),
     expire: (position: PositionRef) => backdate(codIpaEnte, position.positionId),
@@ -146,7 +162,7 @@ export async function startSimulatedMyPay() {
     async loseNextAnswer() {
       simulatorFaults.inject('lostAnswer', { operation: 'paaSILImportaDovuto' })
     },
-  } satisfies PaymentHarness & { payAtCheckout: typeof payAtCheckout }
+  } satisfies PaymentHarness
 
-  return { remote, ente, enteInfo, config, harness, soapRequests, notification }
+  return { remote, ente, enteInfo, config, harness, checkout, soapRequests, notification }
 }
