@@ -11,6 +11,7 @@ import { RemoteUnavailableError } from '#extension_points/payment/errors'
 import { deliverReceipt } from '../simulator/delivery.js'
 import { faults } from '../simulator/faults.js'
 import { countPositions, forgetStation, receiptOf, registerStation } from '../simulator/store.js'
+import { identifiersFor } from '../identifiers.js'
 import { adapterOver } from './helpers/checked_fetch.js'
 import {
   checkoutForm,
@@ -195,6 +196,63 @@ test.group('payment_pagopa_gpd under faults', (group) => {
     await adapter.cancelPosition(refOf(position))
     const status = await adapter.getStatus(refOf(position))
     assert.equal(status.status, 'CANCELED')
+  })
+
+  test('an IUV taken by a position made elsewhere: the next candidate, the same one on retry', async ({
+    assert,
+  }) => {
+    const { adapter } = await adapterOver(config)
+    const data = input()
+    const settings = {
+      organizationFiscalCode: ORGANIZATION,
+      auxDigit: '3' as const,
+      segregationCode: '47',
+    }
+    const taken = identifiersFor(settings, data.idempotencyKey)
+    const elsewhere = await fetch(
+      `${config.gpdBaseUrl}/organizations/${ORGANIZATION}/debtpositions?toPublish=true`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'ocp-apim-subscription-key': 'altro-gestionale',
+        },
+        body: JSON.stringify({
+          iupd: `${ORGANIZATION}-tributi-2026-0001`,
+          type: 'F',
+          fiscalCode: 'VRDGLI85M41F205X',
+          fullName: 'Giulia Verdi',
+          companyName: 'Comune di Prova',
+          switchToExpired: false,
+          paymentOption: [
+            {
+              iuv: taken.iuv,
+              amount: 9900,
+              description: 'TARI 2026',
+              isPartialPayment: false,
+              dueDate: new Date(Date.now() + 86_400_000).toISOString(),
+              transfer: [
+                {
+                  idTransfer: '1',
+                  amount: 9900,
+                  remittanceInformation: 'TARI 2026',
+                  category: '9/0101108TS/',
+                  iban: 'IT60X0542811101000000123456',
+                },
+              ],
+            },
+          ],
+        }),
+      }
+    )
+    assert.equal(elsewhere.status, 201)
+    const before = await countPositions()
+    const created = await adapter.createPosition(data)
+    assert.equal(created.iuv, identifiersFor(settings, data.idempotencyKey, 1).iuv)
+    assert.equal(created.amountCents, 2500)
+    const retried = await adapter.createPosition(data)
+    assert.equal(retried.positionId, created.positionId)
+    assert.equal(await countPositions(), before + 1)
   })
 
   test('"Paga" sent twice: the second goes back to the ente and pays nothing', async ({
