@@ -185,7 +185,7 @@ export class PagoPaClient {
   }
 
   /** The avviso PDF (201 application/pdf). */
-  async generateNotice(notice: NoticeRequest): Promise<Answer<Uint8Array | unknown>> {
+  async generateNotice(notice: NoticeRequest): Promise<Answer<unknown>> {
     const response = await this.#send({
       api: 'print',
       method: 'POST',
