@@ -52,5 +52,6 @@ export default defineConfig({
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'database/data/**', reloadServer: false },
     { pattern: 'plugins/*/README.md', reloadServer: false },
+    { pattern: 'plugins/*/openapi/*.json', reloadServer: false },
   ],
 })
