@@ -72,6 +72,7 @@ test.group('Elenco pratiche: whose pratiche', (group) => {
     const list = await client.get(listUrl(ente)).loginAs(operator)
     assert.deepEqual(listedApplicants(list), [])
     list.assertTextIncludes('Non ci sono pratiche da lavorare')
+    list.assertTextIncludes('Nessuna pratica')
     const csv = await client.get(exportUrl(ente)).loginAs(operator)
     assert.lengthOf(csvRows(csv), 1)
 

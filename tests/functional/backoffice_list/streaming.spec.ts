@@ -7,7 +7,7 @@ import { listScope } from '#services/backoffice/list_scope'
 import { resolveListRequest } from '#services/backoffice/list_request'
 import { praticheCsv } from '#services/backoffice/pratiche_export'
 import { isPostgres } from '#services/backoffice/db_values'
-import { exportUrl, listFixture } from './helpers.js'
+import { exportUrl, listFixture, listUrl } from './helpers.js'
 
 const ROWS = 20_000
 
@@ -77,6 +77,29 @@ test.group('Elenco pratiche: the CSV streams', (group) => {
     assert.isUndefined(response.header('content-length'))
     const lines = response.text().split('\r\n').filter(Boolean)
     assert.lengthOf(lines, ROWS + 1)
+  })
+
+  test('the list counts up to 10,000 and says "oltre" past it; its pages stop there', async ({
+    client,
+    assert,
+  }) => {
+    const { ente, ztl, operator } = await manyPratiche()
+
+    const first = await client.get(listUrl(ente)).qs({ servizio: ztl.id }).loginAs(operator)
+    first.assertTextIncludes('Vista da 1 a 10 di oltre 10.000 pratiche')
+    assert.include(first.text(), `?servizio=${ztl.id}&amp;page=1000"`)
+    assert.notInclude(first.text(), 'page=1001')
+
+    const beyond = await client
+      .get(listUrl(ente))
+      .qs({ servizio: ztl.id, page: 1500, per_pagina: 10 })
+      .loginAs(operator)
+    beyond.assertTextIncludes('Vista da 9991 a 10.000 di oltre 10.000 pratiche')
+    const small = await client
+      .get(listUrl(ente))
+      .qs({ servizio: ztl.id, periodo: 'oggi', per_pagina: 100 })
+      .loginAs(operator)
+    assert.match(small.text(), /Vista da 1 a 100 di [\d.]+ pratiche/)
   })
 
   test('an export stopped halfway (the browser went away) gives its connection back', async ({
