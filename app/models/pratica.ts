@@ -90,6 +90,14 @@ export default class Pratica extends compose(BaseModel, TenantOwned) {
   @jsonColumn()
   declare typedApplicant: TypedApplicant | null
 
+  /** workflow "Inoltro": when it was forwarded to the external back office */
+  @column.dateTime()
+  declare forwardedAt: DateTime | null
+
+  /** "Crea pratica": the operator who filled it for the citizen */
+  @column()
+  declare createdByOperatorId: number | null
+
   @belongsTo(() => Service)
   declare service: BelongsTo<typeof Service>
 

@@ -5,7 +5,7 @@ import { jsonColumn } from '#models/mixins/json_column'
 import { TenantOwned } from '#models/mixins/tenant_owned'
 import type { DocumentRef } from '#extension_points/protocol/contract'
 
-export type PraticaDocumentKind = 'modulo_compilato'
+export type PraticaDocumentKind = 'modulo_compilato' | 'integrazioni' | 'esito'
 
 /**
  * A document issued for a pratica and kept with it (the "modulo
