@@ -35,11 +35,7 @@ export async function sendReceipt(praticaId: number) {
   const service = await Service.findOrFail(pratica.serviceId)
   const citizen = pratica.citizenId ? await Citizen.find(pratica.citizenId) : null
   const applicant = applicantContact(pratica, citizen)
-  const loginFree = pratica.typedApplicant !== null
-  const link =
-    loginFree && citizen
-      ? praticaLinkUrl({ ente, praticaId: pratica.uuid, citizen })
-      : `${platformOrigin()}/${ente.slug}/area-personale/pratiche/${pratica.uuid}`
+  const link = applicantLink(ente, pratica, citizen)
 
   const template = service.receiptText?.it?.trim() || DEFAULT_RECEIPT_TEMPLATE
   const receipt = renderMessageTemplate(template, {
@@ -83,10 +79,21 @@ export async function sendReceipt(praticaId: number) {
 }
 
 /**
- * Who the receipt is for: the Richiedente of the form when it has one
- * (what the applicant typed or confirmed), else the citizen.
+ * Where the applicant follows the pratica: a login-free applicant's signed
+ * link, else the personal area's page.
  */
-function applicantContact(pratica: Pratica, citizen: Citizen | null) {
+export function applicantLink(ente: Ente, pratica: Pratica, citizen: Citizen | null) {
+  return pratica.typedApplicant !== null && citizen
+    ? praticaLinkUrl({ ente, praticaId: pratica.uuid, citizen })
+    : `${platformOrigin()}/${ente.slug}/area-personale/pratiche/${pratica.uuid}`
+}
+
+/**
+ * Who the receipt (and every notice to the applicant) is for: the
+ * Richiedente of the form when it has one (what the applicant typed or
+ * confirmed), else the citizen.
+ */
+export function applicantContact(pratica: Pratica, citizen: Citizen | null) {
   const data = (pratica.data?.applicant ?? {}) as {
     completename?: { name?: unknown; surname?: unknown }
     email_address?: unknown
@@ -100,8 +107,13 @@ function applicantContact(pratica: Pratica, citizen: Citizen | null) {
   }
 }
 
-async function hasEmailChannel(ente: Ente) {
+export async function hasEmailChannel(ente: Ente) {
+  return (await enabledChannels(ente)).includes(EMAIL_CHANNEL)
+}
+
+/** The ids of the messaging plugins the ente has enabled (messaging_email, later App IO). */
+export async function enabledChannels(ente: Ente): Promise<string[]> {
   const settings = await app.container.make(TenantPlugins)
   const enabled = await settings.enabledOf(ente, 'messaging')
-  return enabled.some((plugin) => plugin.manifest.id === EMAIL_CHANNEL)
+  return enabled.map((plugin) => plugin.manifest.id)
 }
