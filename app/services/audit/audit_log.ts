@@ -22,6 +22,11 @@ export type AuditAction =
   | 'service_updated'
   | 'service_form_saved'
   | 'pratiche_exported'
+  | 'pratica_integration_requested'
+  | 'pratica_integration_accepted'
+  | 'pratica_integration_cancelled'
+  | 'pratica_outcome_recorded'
+  | 'pratica_created_for_citizen'
 
 /** Where a request came from. */
 export interface RequestOrigin {
