@@ -20,6 +20,11 @@ import { MESSAGE_REQUESTED } from '#services/messaging/request_message'
 import { SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink } from '#jobs/send_staff_password_link'
 import { PASSWORD_LINK_REQUESTED } from '#services/auth/password_links'
 import { registerPraticaJobs } from '#jobs/pratiche/index'
+import { PRATICA_STATUS_CHANGED } from '#services/pratiche/change_status'
+import {
+  NOTIFY_STATUS_CHANGE_JOB,
+  notifyPraticaStatusChange,
+} from '#jobs/notifications/notify_status_change'
 
 jobRegistry.register(DELIVER_MESSAGE_JOB, deliverMessage, { attempts: 8, backoffMs: 5000 })
 subscriptions.subscribe(MESSAGE_REQUESTED, DELIVER_MESSAGE_JOB)
@@ -29,6 +34,11 @@ jobRegistry.register(SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink, {
 })
 subscriptions.subscribe(PASSWORD_LINK_REQUESTED, SEND_PASSWORD_LINK_JOB)
 registerPraticaJobs()
+jobRegistry.register(NOTIFY_STATUS_CHANGE_JOB, notifyPraticaStatusChange, {
+  attempts: 8,
+  backoffMs: 5000,
+})
+subscriptions.subscribe(PRATICA_STATUS_CHANGED, NOTIFY_STATUS_CHANGE_JOB)
 
 // tests/embedded and tests/services: slow jobs with a recorded effect
 if (env.get('QUEUE_TEST_FIXTURES') && !app.inProduction) {

@@ -108,7 +108,8 @@ export function applicantContact(pratica: Pratica, citizen: Citizen | null) {
 }
 
 export async function hasEmailChannel(ente: Ente) {
-  return (await enabledChannels(ente)).includes(EMAIL_CHANNEL)
+  const channels = await enabledChannels(ente)
+  return channels.includes(EMAIL_CHANNEL)
 }
 
 /** The ids of the messaging plugins the ente has enabled (messaging_email, later App IO). */
