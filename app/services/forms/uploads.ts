@@ -31,15 +31,37 @@ export function draftOwner(token: unknown): string | null {
 export type UploadOutcome =
   { upload: Upload; error?: undefined } | { upload?: undefined; error: string }
 
-async function head(path: string) {
+/** The first `bytes` of a file, for content checks. */
+async function head(path: string, bytes: number) {
   const handle = await open(path, 'r')
   try {
-    const buffer = Buffer.alloc(SIGNATURE_BYTES)
-    const { bytesRead } = await handle.read(buffer, 0, SIGNATURE_BYTES, 0)
+    const buffer = Buffer.alloc(bytes)
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
     return new Uint8Array(buffer.subarray(0, bytesRead))
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * How a file's content is checked: the bytes it reads from the start, and
+ * the verdict (the detected MIME type, or why the file is refused).
+ */
+export type ContentVerdict =
+  { mime: string; error?: undefined } | { error: string; mime?: undefined }
+
+export interface ContentCheck {
+  sampleBytes: number
+  check(name: string, sample: Uint8Array): ContentVerdict
+}
+
+/** Form file fields: magic bytes of the types the form engine knows. */
+export const FORM_CONTENT_CHECK: ContentCheck = {
+  sampleBytes: SIGNATURE_BYTES,
+  check(name, sample) {
+    const problem = contentProblem(name, sample)
+    return problem ? { error: problem } : { mime: detectFile(sample)!.mime }
+  },
 }
 
 /** Why the content of a file does not match its extension, or null. */
@@ -60,15 +82,15 @@ export async function acceptUpload(
   owner: string,
   field: string,
   rules: FileRules,
-  file: MultipartFile
+  file: MultipartFile,
+  content: ContentCheck = FORM_CONTENT_CHECK
 ): Promise<UploadOutcome> {
   const problem = fileProblem(rules, { name: file.clientName, size: file.size })
   if (problem) return { error: problem }
   if (!file.tmpPath)
     return { error: `Il file «${file.clientName}» non è arrivato per intero: riprova.` }
-  const bytes = await head(file.tmpPath)
-  const wrongContent = contentProblem(file.clientName, bytes)
-  if (wrongContent) return { error: wrongContent }
+  const verdict = content.check(file.clientName, await head(file.tmpPath, content.sampleBytes))
+  if (verdict.error !== undefined) return { error: verdict.error }
 
   const id = randomUUID()
   const extension = extensionOf(file.clientName)
@@ -81,7 +103,7 @@ export async function acceptUpload(
     field,
     clientName: file.clientName.slice(0, 255),
     extension,
-    mimeType: detectFile(bytes)!.mime,
+    mimeType: verdict.mime,
     size: file.size,
     diskKey,
   })

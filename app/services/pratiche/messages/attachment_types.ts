@@ -1,6 +1,7 @@
 import type { FileRules } from '#domain/forms/types'
 import { DEFAULT_MAX_SIZE, extensionOf, listTypes } from '#domain/forms/rules/files'
 import { detectFile } from '#domain/forms/checks/file_signatures'
+import type { ContentVerdict } from '#services/forms/uploads'
 
 /**
  * What a message may carry: the manual's list of formats ("Allega
@@ -135,14 +136,12 @@ function isText(bytes: Uint8Array, kind: 'plain' | 'markup') {
     .startsWith('<')
 }
 
-export type ContentCheck = { mime: string; error?: undefined } | { error: string; mime?: undefined }
-
 /**
  * The type to serve a message attachment with, or why it is refused: an
  * extension outside the list, or content that does not match it. `sample`
  * is the start of the file (CONTENT_SAMPLE_BYTES).
  */
-export function checkAttachmentContent(name: string, sample: Uint8Array): ContentCheck {
+export function checkAttachmentContent(name: string, sample: Uint8Array): ContentVerdict {
   const extension = extensionOf(name)
   const expected = EXPECTED[extension]
   if (!expected) {

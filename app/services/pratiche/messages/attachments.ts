@@ -1,12 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import drive from '@adonisjs/drive/services/main'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import Upload from '#models/upload'
 import type { EnteRef } from '#models/mixins/tenant_owned'
-import { extensionOf, fileProblem } from '#domain/forms/rules/files'
-import { uploadsOf } from '#services/forms/uploads'
+import { acceptUpload, uploadsOf, type ContentCheck } from '#services/forms/uploads'
 import {
   checkAttachmentContent,
   CONTENT_SAMPLE_BYTES,
@@ -22,48 +16,21 @@ import {
  */
 export const ATTACHMENT_FIELD = 'allegati'
 
-async function sample(path: string) {
-  const handle = await open(path, 'r')
-  try {
-    const buffer = Buffer.alloc(CONTENT_SAMPLE_BYTES)
-    const { bytesRead } = await handle.read(buffer, 0, CONTENT_SAMPLE_BYTES, 0)
-    return new Uint8Array(buffer.subarray(0, bytesRead))
-  } finally {
-    await handle.close()
-  }
+/** The manual's extension list, each file checked by content too. */
+const ATTACHMENT_CONTENT_CHECK: ContentCheck = {
+  sampleBytes: CONTENT_SAMPLE_BYTES,
+  check: checkAttachmentContent,
 }
 
-export type AttachmentOutcome =
-  { upload: Upload; error?: undefined } | { upload?: undefined; error: string }
-
-export async function acceptAttachment(
-  ente: EnteRef,
-  owner: string,
-  file: MultipartFile
-): Promise<AttachmentOutcome> {
-  const problem = fileProblem(MESSAGE_ATTACHMENT_RULES, { name: file.clientName, size: file.size })
-  if (problem) return { error: problem }
-  if (!file.tmpPath)
-    return { error: `Il file «${file.clientName}» non è arrivato per intero: riprova.` }
-  const checked = checkAttachmentContent(file.clientName, await sample(file.tmpPath))
-  if (checked.error !== undefined) return { error: checked.error }
-
-  const id = randomUUID()
-  const extension = extensionOf(file.clientName)
-  const diskKey = `uploads/${ente.id}/${id}.${extension}`
-  await drive.use().putStream(diskKey, createReadStream(file.tmpPath))
-  const upload = await Upload.create({
-    id,
-    enteId: ente.id,
+export function acceptAttachment(ente: EnteRef, owner: string, file: MultipartFile) {
+  return acceptUpload(
+    ente,
     owner,
-    field: ATTACHMENT_FIELD,
-    clientName: file.clientName.slice(0, 255),
-    extension,
-    mimeType: checked.mime,
-    size: file.size,
-    diskKey,
-  })
-  return { upload }
+    ATTACHMENT_FIELD,
+    MESSAGE_ATTACHMENT_RULES,
+    file,
+    ATTACHMENT_CONTENT_CHECK
+  )
 }
 
 /** Accepts every file; the refused ones give their reason. */

@@ -48,19 +48,24 @@ function bodyProblem(body: string) {
   return null
 }
 
-export async function sendCitizenMessage(
+export type MessageForm =
+  | { ready: true; body: string; owner: string }
+  | { ready: false; body: string; draft: string; kept: Upload[]; errors: MessageErrors }
+
+/**
+ * A message form as sent (the citizen's, an operator's): the text, the
+ * files accepted under the form's draft token, "Rimuovi" on a kept file.
+ * Ready to post, or back to the writer as typed with the reasons.
+ */
+export async function readMessageForm(
   ente: EnteRef,
-  pratica: Pratica,
-  citizen: Citizen,
   input: CitizenMessageInput
-): Promise<CitizenMessageOutcome> {
+): Promise<MessageForm> {
   const body = typeof input.body === 'string' ? input.body.trim() : ''
   const draft = draftOwner(input.draft) ? String(input.draft) : newDraftToken()
   const owner = draftOwner(draft)!
   const errors: MessageErrors = {}
 
-  const refusal = messagingRefusal(pratica)
-  if (refusal) return { body, draft, kept: [], errors: { pratica: refusal } }
   const removing = typeof input.remove === 'string' && input.remove.length > 0
   if (removing) await removeUpload(ente, owner, input.remove as string)
   const { errors: fileErrors, kept } = await acceptAttachments(ente, owner, input.files)
@@ -69,13 +74,31 @@ export async function sendCitizenMessage(
   const problem = removing ? null : bodyProblem(body)
   if (problem) errors.body = problem
 
-  if (removing || Object.keys(errors).length > 0) return { body, draft, kept, errors }
+  if (removing || Object.keys(errors).length > 0) {
+    return { ready: false, body, draft, kept, errors }
+  }
+  return { ready: true, body, owner }
+}
+
+export async function sendCitizenMessage(
+  ente: EnteRef,
+  pratica: Pratica,
+  citizen: Citizen,
+  input: CitizenMessageInput
+): Promise<CitizenMessageOutcome> {
+  const refusal = messagingRefusal(pratica)
+  if (refusal) {
+    const body = typeof input.body === 'string' ? input.body.trim() : ''
+    return { body, draft: newDraftToken(), kept: [], errors: { pratica: refusal } }
+  }
+  const form = await readMessageForm(ente, input)
+  if (!form.ready) return form
 
   const sent = await db.transaction((trx) =>
     postMessage(trx, pratica, {
       author: { type: 'citizen', id: citizen.id, name: citizen.fullName },
-      body,
-      attachmentsFrom: owner,
+      body: form.body,
+      attachmentsFrom: form.owner,
     })
   )
   return { sent }
