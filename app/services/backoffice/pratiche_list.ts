@@ -80,11 +80,9 @@ export function filteredPratiche(scope: ListScope, filters: PraticheFilters) {
   const query = db.from('pratiche as p').where('p.ente_id', scope.enteId)
   if (!scope.allServices) query.whereIn('p.service_id', enabledServiceIds(scope))
   if (filters.serviceId !== null) query.where('p.service_id', filters.serviceId)
-  if (filters.status !== null) {
-    query.where('p.status', filters.status)
-  } else {
-    query.where('p.status', '>', PraticaStatus.DRAFT)
-  }
+  // drafts never, whatever state is asked (the partial indexes say the same)
+  query.where('p.status', '>', PraticaStatus.DRAFT)
+  if (filters.status !== null) query.where('p.status', filters.status)
   if (filters.areaId !== null) {
     query.whereIn(
       'p.service_id',
