@@ -200,7 +200,15 @@ export async function showCheckout(request: PluginHttpRequest) {
   if (!session) return notFound()
   if (!isOpen(session)) return concluded(session)
   await moveSession(session.idSession, 'IN_CORSO', ['NUOVO'])
-  return checkoutPage(request, session, { email: session.email ?? '' })
+  // the test card already in the form: one click pays (the callout says how to try a refusal)
+  const [first] = await dovutiOf(session)
+  return checkoutPage(request, session, {
+    numero: TEST_CARDS.approved.number,
+    scadenza: TEST_CARDS.approved.expiry,
+    cvv: TEST_CARDS.approved.cvv,
+    titolare: first ? parseVersamento(first.versamentoXml).payer.name : '',
+    email: session.email ?? '',
+  })
 }
 
 function cardErrors(values: Values) {

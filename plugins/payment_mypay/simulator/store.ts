@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { iuvFor } from '#extension_points/payment/notice_code'
 import type { PayerKind } from '../documents.js'
 
@@ -132,7 +133,7 @@ export function newSessionId() {
 }
 
 /** Adds an ente to the simulated MyPay, or updates it (its back-office settings). */
-export async function registerEnte(ente: SimEnte) {
+export async function registerEnte(ente: SimEnte, client: QueryClientContract = db.connection()) {
   const row = {
     cod_ipa_ente: ente.codIpaEnte,
     codice_fiscale: ente.codiceFiscale,
@@ -146,7 +147,7 @@ export async function registerEnte(ente: SimEnte) {
     jwt_client_id: ente.jwtClientId,
     jwt_client_mail: ente.jwtClientMail,
   }
-  await db
+  await client
     .knexQuery()
     .table('mypay_sim_enti')
     .insert({ ...row, iuv_sequence: 0 })
@@ -199,17 +200,20 @@ export async function unpaidDovutiOf(codIpaEnte: string, payerFiscalCode: string
  * code, 13-digit sequence, check digits). Null when the IUD is taken:
  * the unique index decides, so two concurrent requests make one dovuto.
  */
-export async function insertDovuto(input: {
-  ente: SimEnte
-  iud: string
-  versamentoXml: string
-  payerKind: PayerKind
-  payerFiscalCode: string
-  amount: string
-  dueDate: string | null
-}): Promise<SimDovuto | null> {
+export async function insertDovuto(
+  input: {
+    ente: SimEnte
+    iud: string
+    versamentoXml: string
+    payerKind: PayerKind
+    payerFiscalCode: string
+    amount: string
+    dueDate: string | null
+  },
+  client: QueryClientContract = db.connection()
+): Promise<SimDovuto | null> {
   try {
-    return await db.transaction(async (trx) => {
+    return await client.transaction(async (trx) => {
       await trx
         .from('mypay_sim_enti')
         .where('cod_ipa_ente', input.ente.codIpaEnte)
@@ -350,12 +354,13 @@ export async function recordPush(push: Omit<SimPush, 'id' | 'statusCode' | 'erro
 
 export async function pushAttempted(id: number, outcome: { statusCode?: number; error?: string }) {
   await db
-    .from('mypay_sim_pushes')
+    .knexQuery()
+    .table('mypay_sim_pushes')
     .where('id', id)
     .update({
       status_code: outcome.statusCode ?? null,
       error: outcome.error ?? null,
-      attempts: db.raw('attempts + 1'),
+      attempts: db.knexRawQuery('attempts + 1'),
     })
 }
 

@@ -1,4 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { setTimeout } from 'node:timers/promises'
 import { test } from '@japa/runner'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
 import type { PositionRef } from '#extension_points/payment/contract'
@@ -7,7 +10,7 @@ import plugin from '../plugin.js'
 import { signPushJwt, verifyPushJwt } from '../push_jwt.js'
 import { parseVersamento } from '../documents.js'
 import { pagatiXml } from '../simulator/documents.js'
-import { findDovuto } from '../simulator/store.js'
+import { findDovuto, lastPushFor, registerEnte } from '../simulator/store.js'
 import { JWT_CLIENT_ID, startSimulatedMyPay } from './helpers/simulated_mypay.js'
 
 /**
@@ -82,9 +85,7 @@ async function signedClaimOfPayment(position: PositionRef) {
   )
 }
 
-test.group('MyPay push: the HS512 JWT', (group) => {
-  group.teardown(() => mypay.remote.stop())
-
+test.group('MyPay push: the HS512 JWT', () => {
   test('accepts what MyPay signs: kid in the header, sub and iss, HS512 with the decoded key', ({
     assert,
   }) => {
@@ -181,5 +182,57 @@ test.group('MyPay push: the HS512 JWT', (group) => {
     )
     assert.instanceOf(unknown, PaymentCallbackError)
     assert.equal(unknown.reason, 'unknown_position')
+  })
+})
+
+test.group('MyPay push: delivery', (group) => {
+  group.teardown(() => mypay.remote.stop())
+
+  test('after a payment MyPay posts { rt, esito } with the bearer JWT to the ente’s URL', async ({
+    assert,
+    cleanup,
+  }) => {
+    const received: Array<{ authorization?: string; body: string }> = []
+    const platform = createServer(async (request, response) => {
+      let body = ''
+      for await (const chunk of request) body += chunk
+      received.push({ authorization: request.headers.authorization, body })
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+    await new Promise<void>((resolve) => platform.listen(0, '127.0.0.1', resolve))
+    cleanup(() => new Promise<void>((resolve) => platform.close(() => resolve())))
+    const { port } = platform.address() as AddressInfo
+    await registerEnte({
+      ...mypay.ente,
+      pushUrl: `http://127.0.0.1:${port}/comune-di-prova/callbacks/payment_mypay/notify`,
+    })
+    cleanup(() => registerEnte(mypay.ente))
+
+    const mine = await adapter()
+    const position = await unpaidPosition()
+    const session = await mine.startPayment({
+      positions: [position],
+      returnUrls: {
+        success: `${mypay.enteInfo.baseUrl}/ok`,
+        cancel: `${mypay.enteInfo.baseUrl}/ko`,
+      },
+    })
+    await mypay.harness.payAtCheckout(session, 'paid')
+    for (let wait = 0; wait < 50 && !received.length; wait++) await setTimeout(50)
+
+    assert.lengthOf(received, 1)
+    assert.isTrue(verifyPushJwt(received[0].authorization, secret, JWT_CLIENT_ID).ok)
+    const notification = await mine.parseNotification!(
+      mypay.notification(received[0].body, received[0].authorization!)
+    )
+    assert.equal(notification.outcomes[0].status, 'COMPLETE')
+    for (let wait = 0; wait < 20; wait++) {
+      const push = await lastPushFor(mypay.ente.codIpaEnte, position.positionId)
+      if (push?.attempts) break
+      await setTimeout(50)
+    }
+    const recorded = await lastPushFor(mypay.ente.codIpaEnte, position.positionId)
+    assert.equal(recorded?.statusCode, 200)
+    assert.equal(recorded?.attempts, 1)
   })
 })
