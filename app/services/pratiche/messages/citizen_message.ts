@@ -49,7 +49,7 @@ function bodyProblem(body: string) {
 }
 
 export type MessageForm =
-  | { ready: true; body: string; owner: string }
+  | { ready: true; body: string; draft: string; owner: string }
   | { ready: false; body: string; draft: string; kept: Upload[]; errors: MessageErrors }
 
 /**
@@ -77,7 +77,7 @@ export async function readMessageForm(
   if (removing || Object.keys(errors).length > 0) {
     return { ready: false, body, draft, kept, errors }
   }
-  return { ready: true, body, owner }
+  return { ready: true, body, draft, owner }
 }
 
 export async function sendCitizenMessage(
