@@ -55,6 +55,9 @@ test.group('Pratica: compiling a draft step by step', (group) => {
       'Abbiamo compilato il tuo profilo utilizzando i dati di SPID o di CIE.'
     )
     assert.match(page.text(), /<div data-step="0" >/)
+    // the step's title once on screen: the block's own legend is for screen readers
+    assert.match(page.text(), /<h2 class="h3 mb-4">Informativa privacy<\/h2>/)
+    assert.match(page.text(), /<legend class="visually-hidden">Informativa privacy<\/legend>/)
 
     const next = await asCitizen(client.post(`${base}/compila`), ente, citizen)
       .withCsrfToken()
