@@ -20,6 +20,7 @@ import { MESSAGE_REQUESTED } from '#services/messaging/request_message'
 import { SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink } from '#jobs/send_staff_password_link'
 import { PASSWORD_LINK_REQUESTED } from '#services/auth/password_links'
 import { registerPraticaJobs } from '#jobs/pratiche/index'
+import { registerPaymentJobs } from '#jobs/payments/index'
 import { PRATICA_STATUS_CHANGED } from '#services/pratiche/change_status'
 import {
   NOTIFY_STATUS_CHANGE_JOB,
@@ -34,6 +35,7 @@ jobRegistry.register(SEND_PASSWORD_LINK_JOB, sendStaffPasswordLink, {
 })
 subscriptions.subscribe(PASSWORD_LINK_REQUESTED, SEND_PASSWORD_LINK_JOB)
 registerPraticaJobs()
+registerPaymentJobs()
 jobRegistry.register(NOTIFY_STATUS_CHANGE_JOB, notifyPraticaStatusChange, {
   attempts: 8,
   backoffMs: 5000,

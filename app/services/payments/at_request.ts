@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Ente from '#models/ente'
+import Pratica from '#models/pratica'
+import Service from '#models/service'
+import Citizen from '#models/citizen'
+import type { PositionPayer } from '#models/payment_position'
+import paymentManager from '#extension_points/payment/manager'
+import { PraticaStatus } from '#domain/pratica_status'
+import { amountOf } from '#domain/payments/form_amount'
+import { changeStatus } from '#services/pratiche/change_status'
+import { sentNow } from '#services/pratiche/submit_pratica'
+import { currentPositions, requestPositions } from '#services/payments/positions'
+
+/** Days a payment at request can be paid: the avviso's scadenza. */
+export const AT_REQUEST_DUE_DAYS = 30
+
+/**
+ * The positions of a pratica's payments at request (the service's
+ * settings, amounts from the form where it computes them), for `attempt`:
+ * 1 after "Invia", the next one after "Riprova". In the caller's
+ * transaction; asking again for the same attempt creates nothing. When
+ * every amount is 0 the pratica has nothing to pay and is sent
+ * (1500 → 1520 → 1900). Throws when the ente has no payment plugin
+ * (the job retries, the pratica waits at 1500).
+ */
+export async function requestAtRequestPositions(praticaId: number, attempt: number) {
+  const pratica = await Pratica.findOrFail(praticaId)
+  const ente = await Ente.findOrFail(pratica.enteId)
+  const service = await Service.findOrFail(pratica.serviceId)
+  const [plugin] = await paymentManager.allForEnte(ente)
+  if (!plugin) throw new Error(`l’ente ${ente.slug} non ha un intermediario di pagamento abilitato`)
+  const payer = await payerOf(pratica)
+  const due = DateTime.now().setZone('Europe/Rome').plus({ days: AT_REQUEST_DUE_DAYS })
+  const items = (service.paymentSettings?.atRequest ?? [])
+    .map((item) => ({ item, amountCents: amountOf(item, pratica.data ?? {}) ?? 0 }))
+    .filter(({ amountCents }) => amountCents > 0)
+    .map(({ item, amountCents }) => ({
+      amountCents,
+      causale: item.causale,
+      dueDate: due.startOf('day'),
+      expiresAt: due.endOf('day'),
+      bilancio: item.bilancio,
+      taxonomy: item.datiSpecificiRiscossione ?? item.taxonomyCode ?? null,
+    }))
+
+  await db.transaction(async (trx) => {
+    if (items.length === 0) {
+      const locked = await Pratica.query({ client: trx })
+        .where('id', praticaId)
+        .forUpdate()
+        .firstOrFail()
+      if (locked.status !== PraticaStatus.PAYMENT_PENDING) return
+      const actor = { type: 'system' as const }
+      await changeStatus(trx, praticaId, PraticaStatus.PAYMENT_SUCCESS, {
+        actor,
+        message: 'Nessun importo da pagare',
+      })
+      await changeStatus(trx, praticaId, PraticaStatus.PRE_SUBMIT, {
+        actor,
+        patch: sentNow(service),
+      })
+      return
+    }
+    await requestPositions(trx, {
+      ente,
+      pluginId: plugin.id,
+      payer,
+      praticaId,
+      citizenId: pratica.citizenId,
+      phase: 'at_request',
+      attempt,
+      items,
+    })
+  })
+}
+
+/** The next attempt's number for a pratica's payment at request. */
+export async function nextAttempt(praticaId: number) {
+  const [latest] = await currentPositions(praticaId, 'at_request')
+  return (latest?.attempt ?? 0) + 1
+}
+
+async function payerOf(pratica: Pratica): Promise<PositionPayer> {
+  const citizen = pratica.citizenId ? await Citizen.find(pratica.citizenId) : null
+  if (citizen) {
+    const street = [citizen.residenceAddress, citizen.residenceHouseNumber]
+      .filter(Boolean)
+      .join(' ')
+    const town = [citizen.residencePostalCode, citizen.residenceMunicipality]
+      .filter(Boolean)
+      .join(' ')
+    const county = citizen.residenceCounty ? ` (${citizen.residenceCounty})` : ''
+    return {
+      fiscalCode: citizen.fiscalCode,
+      name: citizen.fullName,
+      kind: 'person',
+      email: citizen.email ?? undefined,
+      address: street || town ? `${[street, town].filter(Boolean).join(', ')}${county}` : undefined,
+    }
+  }
+  const typed = pratica.typedApplicant
+  if (!typed)
+    throw new Error(`pratica ${pratica.uuid}: nessun richiedente a cui intestare il pagamento`)
+  return {
+    fiscalCode: typed.codiceFiscale.toUpperCase(),
+    name: `${typed.nome} ${typed.cognome}`,
+    kind: 'person',
+    email: typed.email || undefined,
+  }
+}
