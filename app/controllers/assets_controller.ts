@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import type { HttpContext } from '@adonisjs/core/http'
 import app from '@adonisjs/core/services/app'
@@ -12,16 +12,26 @@ import NotFoundException from '#exceptions/not_found_exception'
 const PACKAGES = {
   'bootstrap-italia': 'bootstrap-italia',
   'alpinejs': '@alpinejs/csp',
+  'chart.js': 'chart.js',
 } as const
 
 // resolved like an import, so it also works from build/ in production
 const requireFromHere = createRequire(import.meta.url)
 const packageDirs = new Map<string, string>()
 
+// found where require would look, without resolving package.json
+// through "exports" (chart.js does not export it)
+function installedDir(name: string) {
+  for (const base of requireFromHere.resolve.paths(name) ?? []) {
+    if (existsSync(join(base, name, 'package.json'))) return join(base, name)
+  }
+  throw new Error(`Front-end package not installed: ${name}`)
+}
+
 function packagePath(pkg: keyof typeof PACKAGES, file: string) {
   let dir = packageDirs.get(pkg)
   if (!dir) {
-    dir = dirname(requireFromHere.resolve(`${PACKAGES[pkg]}/package.json`))
+    dir = installedDir(PACKAGES[pkg])
     packageDirs.set(pkg, dir)
   }
   return join(dir, file)
@@ -43,6 +53,8 @@ const FILES: Record<string, { pkg: keyof typeof PACKAGES; file: string }> = {
   'bootstrap-italia/svg/sprites.svg': { pkg: 'bootstrap-italia', file: 'dist/svg/sprites.svg' },
   // the CSP build: no eval, so the strict Content-Security-Policy holds
   'alpinejs/alpine-csp.min.js': { pkg: 'alpinejs', file: 'dist/cdn.min.js' },
+  // Statistiche's chart: the UMD build defines window.Chart, no bundler needed
+  'chart.js/chart.umd.min.js': { pkg: 'chart.js', file: 'dist/chart.umd.min.js' },
 }
 
 const FONT = /^bootstrap-italia\/fonts\/(Titillium_Web|Roboto_Mono|Lora)\/([a-z0-9_-]+\.woff2?)$/
