@@ -14,6 +14,7 @@ export default definePluginsConfig({
     () => import('#plugins/identity_test_idp/plugin'),
     () => import('#plugins/payment_mypay/plugin'),
     () => import('#plugins/payment_iris/plugin'),
+    () => import('#plugins/payment_plugandpay/plugin'),
     () => import('#plugins/payment_pagopa_gpd/plugin'),
   ],
 })
