@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
@@ -39,7 +40,17 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [],
 }
 
+/**
+ * Every test starts with empty rate-limit counters: the tests' requests all
+ * come from 127.0.0.1, and the memory store lives as long as the process.
+ */
+function clearRateLimits() {
+  return limiter.clear(['memory'])
+}
+
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  suite.onGroup((group) => group.each.setup(clearRateLimits))
+  suite.onTest((test) => test.setup(clearRateLimits))
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

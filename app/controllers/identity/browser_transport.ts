@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { BrowserTransport } from '#extension_points/identity/contract'
 import type { IdentityCallbackError } from '#extension_points/identity/errors'
 import { currentCitizen } from '#services/identity/citizen_session'
+import { waitMinutes } from '#services/auth/throttles'
 
 export type IdentityStep = 'login' | 'logout'
 
@@ -49,4 +50,16 @@ export async function renderRefusal(
   // components see shared values only
   ctx.view.share({ currentCitizen: await currentCitizen(ctx) })
   return ctx.view.render('pages/identity/refused', { step, message: error.message })
+}
+
+/** Too many logins from this address: answered 429 with the wait, nothing processed. */
+export async function renderThrottled(ctx: HttpContext, seconds: number) {
+  logger.warn({ ente: ctx.ente.slug, ip: ctx.request.ip() }, 'citizen login throttled')
+  ctx.response.status(429)
+  ctx.response.header('Retry-After', String(seconds))
+  ctx.view.share({ currentCitizen: await currentCitizen(ctx) })
+  return ctx.view.render('pages/identity/refused', {
+    step: 'login',
+    message: ctx.i18n.t('identity.refused.throttled', { minutes: waitMinutes(seconds) }),
+  })
 }

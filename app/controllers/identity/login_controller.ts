@@ -8,7 +8,8 @@ import { DEFAULT_LOGIN_LEVEL, parseLoginLevel } from '#services/identity/login_l
 import { personalAreaPath, safeReturnPath } from '#services/identity/return_path'
 import { accessPath } from '#services/identity/service_door'
 import { startLogin, UnknownIdentityProviderError } from '#services/identity/start_login'
-import { renderRefusal, sendBrowser } from './browser_transport.js'
+import { citizenLoginThrottle } from '#services/auth/throttles'
+import { renderRefusal, renderThrottled, sendBrowser } from './browser_transport.js'
 
 /**
  * A citizen's login through one identity plugin: `start` (from the access
@@ -17,6 +18,8 @@ import { renderRefusal, sendBrowser } from './browser_transport.js'
 export default class LoginController {
   async start(ctx: HttpContext) {
     const { ente, params, request, response, session, i18n } = ctx
+    const wait = await citizenLoginThrottle.started(request.ip())
+    if (wait > 0) return renderThrottled(ctx, wait)
     const level = parseLoginLevel(request.input('livello')) ?? DEFAULT_LOGIN_LEVEL
     const returnTo =
       safeReturnPath(ente.slug, request.input('torna')) ?? personalAreaPath(ente.slug)
@@ -50,8 +53,10 @@ export default class LoginController {
   }
 
   async callback(ctx: HttpContext) {
-    const { ente, params, response } = ctx
+    const { ente, params, request, response } = ctx
     const pluginId = String(params.pluginId)
+    const blocked = await citizenLoginThrottle.answersBlockedFor(request.ip())
+    if (blocked > 0) return renderThrottled(ctx, blocked)
     try {
       const login = await completeLogin(ente, pluginId, toPluginRequest(ctx))
       await beginCitizenSession(ctx, login.citizen, pluginId, login.identity)
@@ -68,8 +73,10 @@ export default class LoginController {
       )
       return response.redirect().toPath(login.returnTo)
     } catch (error) {
-      if (error instanceof IdentityCallbackError)
+      if (error instanceof IdentityCallbackError) {
+        await citizenLoginThrottle.answerRefused(request.ip())
         return renderRefusal(ctx, error, 'login', pluginId)
+      }
       throw error
     }
   }

@@ -88,6 +88,48 @@ export const resetThrottle = {
   },
 }
 
+/**
+ * The citizen's doors (SPID/CIE), counted per address: each login started
+ * keeps a pending request on the server, so 60 starts in 10 minutes are
+ * the most one address gets; IdP answers refused (forged, replayed,
+ * expired) 20 in 15 minutes block the address's answers for 15 minutes.
+ * Real IdPs answer from the citizen's browser, so the address is theirs.
+ */
+export const CITIZEN_LOGIN_LIMITS = {
+  starts: { requests: 60, duration: '10 mins' },
+  refusedAnswers: { requests: 20, duration: '15 mins', blockDuration: '15 mins' },
+}
+
+export const citizenLoginThrottle = {
+  /** Counts a login started; seconds to wait when it is one too many, else 0. */
+  async started(ip: string): Promise<number> {
+    const counter = limiter.use({ ...CITIZEN_LOGIN_LIMITS.starts })
+    try {
+      await counter.consume(`citizen-login:start:${ip}`)
+      return 0
+    } catch (error) {
+      if (error instanceof errors.E_TOO_MANY_REQUESTS)
+        return Math.max(error.response.availableIn, 1)
+      throw error
+    }
+  },
+
+  /** Seconds this address's IdP answers stay blocked; 0 when they are heard. */
+  async answersBlockedFor(ip: string): Promise<number> {
+    const state = await limiter
+      .use({ ...CITIZEN_LOGIN_LIMITS.refusedAnswers })
+      .get(`citizen-login:refused:${ip}`)
+    return state && state.remaining <= 0 ? Math.max(state.availableIn, 1) : 0
+  },
+
+  async answerRefused(ip: string) {
+    const counter = limiter.use({ ...CITIZEN_LOGIN_LIMITS.refusedAnswers })
+    const key = `citizen-login:refused:${ip}`
+    const { consumed, limit } = await counter.increment(key)
+    if (consumed >= limit) await counter.block(key, counter.blockDuration)
+  },
+}
+
 /** Whole minutes to show in "Riprova tra N minuti". */
 export function waitMinutes(seconds: number) {
   return Math.max(1, Math.ceil(seconds / 60))
