@@ -53,5 +53,6 @@ export default defineConfig({
     { pattern: 'database/data/**', reloadServer: false },
     { pattern: 'plugins/*/README.md', reloadServer: false },
     { pattern: 'plugins/*/openapi/*.json', reloadServer: false },
+    { pattern: 'app/services/payments/taxonomy/*.csv', reloadServer: false },
   ],
 })

@@ -11,6 +11,8 @@ export const SERVICE_TABS = [
   { id: 'modulo', label: 'Modulo' },
   { id: 'traduzioni-modulo', label: 'Traduzioni modulo' },
   { id: 'messaggi', label: 'Messaggi' },
+  { id: 'bolli', label: 'Bolli' },
+  { id: 'pagamenti', label: 'Pagamenti' },
   { id: 'ricevuta', label: 'Ricevuta' },
   { id: 'integrazioni', label: 'Integrazioni' },
   { id: 'impostazioni-avanzate', label: 'Impostazioni avanzate' },
@@ -39,6 +41,8 @@ export type ServiceChanges = Partial<
     | 'allowPartialApproval'
     | 'messageTemplates'
     | 'receiptText'
+    | 'paymentSettings'
+    | 'stampSettings'
   >
 >
 
