@@ -196,10 +196,7 @@ export async function processSoap(
   if (action !== soapAction(operation)) {
     return fault('AzioneNonSupportata', `SOAPAction ${action} non corrisponde a ${operation}`)
   }
-  if (
-    !(request.members as any).childNodes ||
-    !/\S/.test(String(readRef(request.members).idApplicazione))
-  ) {
+  if (!/\S/.test(readRef(request.members).idApplicazione)) {
     return fault('OperazioneProibita', 'IdApplicazione mancante o non abilitato')
   }
   switch (operation) {
