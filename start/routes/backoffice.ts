@@ -3,6 +3,7 @@ import { middleware } from '#start/kernel'
 
 const PraticheListController = () => import('#controllers/backoffice/pratiche_list_controller')
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
+const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
 
 /**
  * The ente admin's settings start from the plugins, for now.
@@ -21,6 +22,7 @@ router
 router
   .group(() => {
     router.get('/', [PraticheListController, 'index']).as('backoffice.home')
+    router.get('/statistiche', [StatisticsController, 'index']).as('backoffice.statistics')
     // before /pratiche/:pratica, which would take "esporta" for a pratica
     router
       .get('/pratiche/esporta', [PraticheExportController, 'download'])
