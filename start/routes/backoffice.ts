@@ -4,6 +4,7 @@ import { middleware } from '#start/kernel'
 const PraticheListController = () => import('#controllers/backoffice/pratiche_list_controller')
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
+const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
 
 /**
  * The ente admin's settings start from the plugins, for now.
@@ -27,6 +28,15 @@ router
     router
       .get('/pratiche/esporta', [PraticheExportController, 'download'])
       .as('backoffice.pratiche.export')
+    // the operator's pratica page (app/services/backoffice/pratica/README.md)
+    router
+      .group(() => {
+        router.get('/', [PraticaController, 'show']).as('show')
+        router.get('/allegati/:upload', [PraticaController, 'attachment']).as('attachment')
+        router.get('/documenti/:document', [PraticaController, 'document']).as('document')
+      })
+      .prefix('/pratiche/:pratica')
+      .as('backoffice.pratica')
   })
   .prefix('/:ente/backoffice')
   .use([middleware.ente(), middleware.staff()])

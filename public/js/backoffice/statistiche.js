@@ -8,7 +8,6 @@
   const source = document.getElementById('statistiche-data')
   if (!canvas || !source || typeof window.Chart !== 'function') return
   const data = JSON.parse(source.textContent || '{}')
-  const primary = getComputedStyle(document.documentElement).getPropertyValue('--bs-primary').trim() || '#0066cc'
 
   window.Chart.defaults.font.family = "'Titillium Web', Geneva, Tahoma, sans-serif"
   window.Chart.defaults.color = '#1a1a1a'
@@ -20,10 +19,11 @@
         {
           label: 'Pratiche inserite',
           data: data.counts,
-          borderColor: primary,
-          backgroundColor: primary + '33',
+          // Bootstrap Italia's primary blue, and a light fill of it
+          borderColor: '#0066cc',
+          backgroundColor: 'rgba(0, 102, 204, 0.12)',
+          pointBackgroundColor: '#0066cc',
           fill: true,
-          tension: 0.2,
           pointRadius: 3,
         },
       ],

@@ -1,0 +1,68 @@
+import type { ApiResponse } from '@japa/api-client'
+import type Ente from '#models/ente'
+import type Service from '#models/service'
+import type Pratica from '#models/pratica'
+import { UserFactory } from '#factories/user_factory'
+import { areaFixture, praticaIn } from '#tests/functional/personal_area/helpers'
+import { pageText } from '#tests/functional/identity/helpers'
+import type { PraticaStatusCode } from '#domain/pratica_status'
+
+/**
+ * An ente with the ZTL permit service (a form), the citizen Lorenzo
+ * Bertoli, and two operators enabled for the service: Mario Rossi and
+ * Giulia Verdi.
+ */
+export async function officeFixture() {
+  const fixture = await areaFixture()
+  const mario = await operatorOf(fixture.ente, fixture.service, 'Mario', 'Rossi')
+  const giulia = await operatorOf(fixture.ente, fixture.service, 'Giulia', 'Verdi')
+  return { ...fixture, mario, giulia }
+}
+
+export async function operatorOf(
+  ente: Ente,
+  service: Service | null,
+  firstName: string,
+  lastName: string
+) {
+  const user = await UserFactory.merge({ enteId: ente.id, firstName, lastName }).create()
+  if (service) await user.related('services').attach([service.id])
+  return user
+}
+
+export async function sentPratica(
+  fixture: Awaited<ReturnType<typeof officeFixture>>,
+  status: PraticaStatusCode = 2000
+): Promise<Pratica> {
+  return praticaIn(fixture.ente, fixture.service, fixture.citizen, status)
+}
+
+export function praticaUrl(ente: Ente, pratica: Pratica) {
+  return `/${ente.slug}/backoffice/pratiche/${pratica.uuid}`
+}
+
+/** The page's text without tags, spaces collapsed. */
+export function visibleText(response: ApiResponse) {
+  return pageText(response)
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+}
+
+/** The labels of the page's tabs, in order. */
+export function tabLabels(response: ApiResponse) {
+  return [...pageText(response).matchAll(/role="tab"[^>]*>\s*([^<]*?)\s*<\/button>/g)].map(
+    (match) => match[1].replace(/\s+/g, ' ').trim()
+  )
+}
+
+/** The buttons of the header, in order. */
+export function headerActions(response: ApiResponse) {
+  const header = pageText(response).match(
+    /<div class="[^"]*pratica-actions">([\s\S]*?)<\/div>\s*<\/div>/
+  )
+  if (!header) return []
+  return [...header[1].matchAll(/<(?:button|a)[^>]*class="btn[^"]*"[^>]*>([^<]*)</g)].map((match) =>
+    match[1].trim()
+  )
+}
