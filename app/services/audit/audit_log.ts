@@ -22,6 +22,15 @@ export type AuditAction =
   | 'service_updated'
   | 'service_form_saved'
   | 'pratiche_exported'
+  | 'pratica_taken_in_charge'
+  | 'pratica_taken_over'
+  | 'pratica_assigned'
+  | 'pratica_priority_changed'
+  | 'pratica_status_changed'
+  | 'pratica_approved'
+  | 'pratica_rejected'
+  | 'pratica_message_sent'
+  | 'pratica_note_added'
   | 'pratica_integration_requested'
   | 'pratica_integration_accepted'
   | 'pratica_integration_cancelled'
@@ -66,6 +75,11 @@ export function staffLabel(user: Pick<User, 'fullName' | 'username'>) {
 
 export function userSubject(user: User): AuditSubject {
   return { type: 'user', id: user.id, label: staffLabel(user) }
+}
+
+/** A pratica, by its Numero richiesta. */
+export function praticaSubject(pratica: { uuid: string }): AuditSubject {
+  return { type: 'pratica', id: pratica.uuid }
 }
 
 /**
