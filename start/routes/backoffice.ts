@@ -3,6 +3,7 @@ import { middleware } from '#start/kernel'
 
 const PraticheListController = () => import('#controllers/backoffice/pratiche_list_controller')
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
+const IntegrationsController = () => import('#controllers/backoffice/integrations_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
 
@@ -28,6 +29,17 @@ router
     router
       .get('/pratiche/esporta', [PraticheExportController, 'download'])
       .as('backoffice.pratiche.export')
+    // the integration cycle (app/services/backoffice/integrations/README.md)
+    router
+      .group(() => {
+        router.get('/richiedi-integrazioni', [IntegrationsController, 'create']).as('create')
+        router.post('/richiedi-integrazioni', [IntegrationsController, 'store']).as('store')
+        router.get('/integrazioni', [IntegrationsController, 'show']).as('show')
+        router.post('/integrazioni/accetta', [IntegrationsController, 'accept']).as('accept')
+        router.post('/integrazioni/annulla', [IntegrationsController, 'cancel']).as('cancel')
+      })
+      .prefix('/pratiche/:pratica')
+      .as('backoffice.integrations')
     // the operator's pratica page (app/services/backoffice/pratica/README.md)
     router
       .group(() => {

@@ -1,4 +1,5 @@
 import edge from 'edge.js'
+import { formatNoticeCode } from '#extension_points/payment/notice_code'
 import type { PluginHttpRequest, PluginHttpResponse } from '#extension_points/define_plugin'
 import type { Service } from '../messages.js'
 import { FAULT_KINDS, injectFault, withFaults, type FaultKind } from './faults.js'
@@ -95,7 +96,7 @@ async function checkoutPage(
     totale: euro.format(posizioni.reduce((sum, item) => sum + item.dati.importoCents, 0) / 100),
     posizioni: posizioni.map((item) => ({
       causale: item.dati.causale,
-      avviso: `3${item.dati.iuv}`,
+      avviso: formatNoticeCode(`3${item.dati.iuv}`),
       importo: euro.format(item.dati.importoCents / 100),
     })),
     carta: '',
