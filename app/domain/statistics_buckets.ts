@@ -30,6 +30,11 @@ export function dayStart(day: IsoDay) {
   return DateTime.fromISO(day, { zone: PERIOD_ZONE }).startOf('day')
 }
 
+/** "16/01/2025", as the page prints a day. */
+export function dayLabel(day: IsoDay) {
+  return dayStart(day).toFormat('dd/MM/yyyy')
+}
+
 export function toIsoDay(value: DateTime): IsoDay {
   return value.setZone(PERIOD_ZONE).toISODate()!
 }

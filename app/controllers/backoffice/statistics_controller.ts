@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { listScope } from '#services/backoffice/list_scope'
 import { readChartFilters } from '#services/statistics/chart_filters'
 import { statisticsPage } from '#services/statistics/statistics'
+import { dayLabel } from '#domain/statistics_buckets'
 
 /**
  * The manual's "Statistiche": the active digital services, the pratiche of
@@ -21,7 +22,11 @@ export default class StatisticsController {
       title: 'Statistiche',
       ...page,
       typed: filters.typed,
-      period: { from: filters.query.from, to: filters.query.to },
+      period: {
+        from: filters.query.from,
+        to: filters.query.to,
+        label: `dal ${dayLabel(filters.query.from)} al ${dayLabel(filters.query.to)}`,
+      },
       errors,
     })
   }

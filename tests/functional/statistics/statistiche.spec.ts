@@ -138,7 +138,7 @@ test.group('Statistiche', (group) => {
       'mar 2025: 3',
       'apr 2025: 0',
     ])
-    all.assertTextIncludes('4 pratiche inserite nel periodo, per mese.')
+    all.assertTextIncludes('4 pratiche inserite dal 01/11/2024 al 30/04/2025, per mese.')
 
     const approved = await client
       .get(url(ente.slug))
@@ -168,7 +168,7 @@ test.group('Statistiche', (group) => {
       labels: ['29/03/2025', '30/03/2025', '31/03/2025'],
       counts: [0, 1, 1],
     })
-    response.assertTextIncludes('2 pratiche inserite nel periodo, per giorno.')
+    response.assertTextIncludes('2 pratiche inserite dal 29/03/2025 al 31/03/2025, per giorno.')
   })
 
   test('a wrong date is reported next to its field and kept as typed; the chart falls back to the last twelve months', async ({
