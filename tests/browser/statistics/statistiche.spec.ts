@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
+import type { PraticaStatusCode } from '#domain/pratica_status'
 import { TEST_PASSWORD } from '#factories/user_factory'
 import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
 import { citizenOf, listFixture, praticaOf } from '#tests/functional/backoffice_list/helpers'
@@ -40,7 +41,7 @@ test.group('Browser: Statistiche', (group) => {
     const { ente, ztl, atti, operator, citizen } = await listFixture()
     await operator.related('services').attach([atti.id])
     const rome = DateTime.now().setZone('Europe/Rome')
-    const monthsAgo = (months: number, status = 2000) =>
+    const monthsAgo = (months: number, status: PraticaStatusCode = 2000) =>
       praticaOf(ztl, citizen, {
         status,
         createdAt: rome.minus({ months }).startOf('month').plus({ hours: 1 }),
