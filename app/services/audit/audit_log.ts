@@ -22,6 +22,7 @@ export type AuditAction =
   | 'service_updated'
   | 'service_form_saved'
   | 'pratiche_exported'
+  | 'audit_exported'
   | 'pratica_taken_in_charge'
   | 'pratica_taken_over'
   | 'pratica_assigned'
