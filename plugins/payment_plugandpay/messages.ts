@@ -43,8 +43,8 @@ export const OPERATIONS = {
 } as const satisfies Record<string, Service>
 export type Operation = keyof typeof OPERATIONS
 
-/** The wrapper's child that carries the request (the operation's parameter name; see README). */
-export const REQUEST_ELEMENT = 'richiesta'
+/** The wrapper's child that carries the request (the operation's parameter name). */
+export const REQUEST_ELEMENT = 'request'
 
 /** The code Plug&Pay gives a position whose IUV it already holds. */
 export const IUV_DUPLICATO = 'IuvNonUnivoco'
@@ -149,7 +149,8 @@ function debitore(value: Debitore) {
     leaf('CodiceFiscalePartitaIva', value.codiceFiscalePartitaIva),
     optionalLeaf('Email', value.email),
     el('Nazione', [leaf('CodiceIsoNazione', 'IT'), leaf('NomeNazione', 'Italia')]),
-    leaf('Nominativo', value.nominativo),
+    // Plug&Pay takes at most 50 characters
+    leaf('Nominativo', value.nominativo.slice(0, 50)),
     leaf('TipoPagatore', value.tipoPagatore),
   ])
 }
@@ -208,6 +209,7 @@ export function caricaPosizione(idApplicazione: string, posizione: PosizioneDati
       debitore(posizione.debitore),
       leaf('IdentificativoPosizione', posizione.iuv),
       leaf('ImportoInCentesimi', posizione.importoCents),
+      el('ParametriPosizione', []),
       servizio(posizione.codiceServizio),
       leaf('TipoRiferimentoCreditore', posizione.codiceServizio),
     ]),

@@ -62,7 +62,9 @@ test.group('Plug&Pay messages', () => {
     const wrapper: any = children(body)[0]
     assert.equal(wrapper.localName, 'CaricaPosizione')
     assert.equal(wrapper.namespaceURI, NS.feed)
-    const richiesta = children(wrapper)[0]
+    const richiesta: any = children(wrapper)[0]
+    assert.equal(richiesta.localName, 'request')
+    assert.equal(richiesta.namespaceURI, NS.feed)
     assert.deepEqual(names(richiesta), ['IdApplicazione', 'Posizione'])
     const members = child(richiesta, 'Posizione')
     assert.deepEqual(names(members), [
@@ -73,6 +75,7 @@ test.group('Plug&Pay messages', () => {
       'Debitore',
       'IdentificativoPosizione',
       'ImportoInCentesimi',
+      'ParametriPosizione',
       'Servizio',
       'TipoRiferimentoCreditore',
     ])
