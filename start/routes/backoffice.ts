@@ -6,6 +6,8 @@ const PraticheExportController = () => import('#controllers/backoffice/pratiche_
 const IntegrationsController = () => import('#controllers/backoffice/integrations_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
+const PraticaActionsController = () =>
+  import('#controllers/backoffice/pratica/pratica_actions_controller')
 
 /**
  * The ente admin's settings start from the plugins, for now.
@@ -46,6 +48,11 @@ router
         router.get('/', [PraticaController, 'show']).as('show')
         router.get('/allegati/:upload', [PraticaController, 'attachment']).as('attachment')
         router.get('/documenti/:document', [PraticaController, 'document']).as('document')
+        router.post('/prendi-in-carico', [PraticaActionsController, 'takeCharge']).as('take_charge')
+        router.post('/subentra', [PraticaActionsController, 'takeOver']).as('take_over')
+        router.post('/assegna', [PraticaActionsController, 'assign']).as('assign')
+        router.post('/priorita', [PraticaActionsController, 'priority']).as('priority')
+        router.post('/stato', [PraticaActionsController, 'status']).as('status')
       })
       .prefix('/pratiche/:pratica')
       .as('backoffice.pratica')

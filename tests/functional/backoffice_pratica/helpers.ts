@@ -1,4 +1,6 @@
-import type { ApiResponse } from '@japa/api-client'
+import type { ApiClient, ApiResponse } from '@japa/api-client'
+import db from '@adonisjs/lucid/services/db'
+import type User from '#models/user'
 import type Ente from '#models/ente'
 import type Service from '#models/service'
 import type Pratica from '#models/pratica'
@@ -65,4 +67,23 @@ export function headerActions(response: ApiResponse) {
   return [...header[1].matchAll(/<(?:button|a)[^>]*class="btn[^"]*"[^>]*>([^<]*)</g)].map((match) =>
     match[1].trim()
   )
+}
+
+/** A POST of the pratica page by an operator, not following the redirect. */
+export function postAction(
+  client: ApiClient,
+  user: User,
+  url: string,
+  fields: Record<string, string> = {}
+) {
+  return client.post(url).loginAs(user).withCsrfToken().form(fields).redirects(0)
+}
+
+/** Deletes an ente made outside a global transaction, with what hangs on it. */
+export async function dropEnte(enteId: number) {
+  await db.from('outbox_events').where('ente_id', enteId).delete()
+  await db.from('audit_logs').where('ente_id', enteId).delete()
+  await db.from('pratiche').where('ente_id', enteId).delete()
+  await db.from('users').where('ente_id', enteId).delete()
+  await db.from('enti').where('id', enteId).delete()
 }

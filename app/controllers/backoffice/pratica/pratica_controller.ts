@@ -19,6 +19,7 @@ export default class PraticaController {
       title: page.serviceName,
       page,
       messageForm: emptyMessageForm(),
+      assignForm: null,
     })
   }
 
