@@ -19,6 +19,11 @@ const PICTURE = Buffer.from(
 
 type Fixture = Awaited<ReturnType<typeof integrationFixture>>
 
+const lastTwo = (iter: string[]) => iter.slice(-2)
+/** The iter entries to a state ("4100") or by a state and actor ("4000:operator"), as a list. */
+const entriesOf = (iter: string[], prefix: string) =>
+  iter.filter((entry) => entry.startsWith(prefix))
+
 function sendRequest(client: any, f: Fixture, text = 'Il file ISEE allegato era illeggibile.') {
   return client
     .post(`${f.base}/richiedi-integrazioni`)
@@ -27,6 +32,11 @@ function sendRequest(client: any, f: Fixture, text = 'Il file ISEE allegato era 
     .redirects(0)
     .field('messaggio', text)
     .file('allegati', pdf(), { filename: 'istruzioni.pdf' })
+}
+
+async function sentRequest(client: any, f: Fixture) {
+  const response = await sendRequest(client, f)
+  response.assertStatus(302)
 }
 
 async function citizenAnswers(client: any, f: Fixture, text: string) {
@@ -77,7 +87,7 @@ test.group('Backoffice: Richiedi integrazioni', (group) => {
     await f.pratica.refresh()
     assert.equal(f.pratica.status, 4200)
     assert.equal(f.pratica.statusLabel, 'In attesa di integrazioni')
-    assert.deepEqual((await iterOf(f.pratica)).slice(-2), ['4100:operator', '4200:system'])
+    assert.deepEqual(lastTwo(await iterOf(f.pratica)), ['4100:operator', '4200:system'])
     const request = await IntegrationRequest.query().where('pratica_id', f.pratica.id).firstOrFail()
     assert.equal(request.status, 'open')
     const message = await PraticaMessage.findOrFail(request.requestMessageId)
@@ -147,10 +157,7 @@ test.group('Backoffice: Richiedi integrazioni', (group) => {
     loser.assertTextIncludes('nel frattempo è passata allo stato')
     loser.assertTextIncludes('Il file ISEE allegato era illeggibile.')
     assert.lengthOf(await IntegrationRequest.query().where('pratica_id', f.pratica.id), 1)
-    assert.lengthOf(
-      (await iterOf(f.pratica)).filter((entry) => entry.startsWith('4100')),
-      1
-    )
+    assert.lengthOf(entriesOf(await iterOf(f.pratica), '4100'), 1)
     assert.lengthOf(await emailsTo('bertoli96@example.it'), 1)
   })
 })
@@ -167,7 +174,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert,
   }) => {
     const f = await integrationFixture()
-    ;(await sendRequest(client, f)).assertStatus(302)
+    await sentRequest(client, f)
     const chosen = await citizenAnswers(
       client,
       f,
@@ -191,7 +198,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
 
     await f.pratica.refresh()
     assert.equal(f.pratica.status, 4500)
-    assert.deepEqual((await iterOf(f.pratica)).slice(-2), ['4300:operator', '4500:system'])
+    assert.deepEqual(lastTwo(await iterOf(f.pratica)), ['4300:operator', '4500:system'])
     const document = await PraticaDocument.query()
       .where('pratica_id', f.pratica.id)
       .where('kind', 'integrazioni')
@@ -218,7 +225,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert,
   }) => {
     const f = await integrationFixture()
-    ;(await sendRequest(client, f)).assertStatus(302)
+    await sentRequest(client, f)
     const answer = await citizenAnswers(client, f, 'Ecco il documento.')
 
     const none = await client
@@ -247,10 +254,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
       await PraticaDocument.query().where('pratica_id', f.pratica.id).where('kind', 'integrazioni'),
       1
     )
-    assert.lengthOf(
-      (await iterOf(f.pratica)).filter((entry) => entry.startsWith('4300')),
-      1
-    )
+    assert.lengthOf(entriesOf(await iterOf(f.pratica), '4300'), 1)
   })
 
   test('with protocol required the pratica waits at 4300 for the protocol of the answer', async ({
@@ -258,7 +262,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert,
   }) => {
     const f = await integrationFixture({ protocolRequired: true })
-    ;(await sendRequest(client, f)).assertStatus(302)
+    await sentRequest(client, f)
     const answer = await citizenAnswers(client, f, 'Ecco il documento.')
     const accepted = await client
       .post(`${f.base}/integrazioni/accetta`)
@@ -277,7 +281,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert,
   }) => {
     const f = await integrationFixture()
-    ;(await sendRequest(client, f)).assertStatus(302)
+    await sentRequest(client, f)
     const cancel = () =>
       client.post(`${f.base}/integrazioni/annulla`).loginAs(f.operator).withCsrfToken().redirects(0)
     const cancelled = await cancel()
@@ -302,10 +306,7 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
       'error',
       'Non ci sono richieste di integrazioni da annullare per questa pratica.'
     )
-    assert.lengthOf(
-      (await iterOf(f.pratica)).filter((entry) => entry === '4000:operator'),
-      1
-    )
+    assert.lengthOf(entriesOf(await iterOf(f.pratica), '4000:operator'), 1)
   })
 })
 
