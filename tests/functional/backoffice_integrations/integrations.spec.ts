@@ -75,6 +75,23 @@ test.group('Backoffice: Richiedi integrazioni', (group) => {
     page.assertTextIncludes('Invia richiesta integrazione')
   })
 
+  test('the pratica page offers "Richiedi integrazioni" to the operator in charge, then "Accetta integrazioni"', async ({
+    client,
+    assert,
+  }) => {
+    const f = await integrationFixture()
+    const before = await client.get(f.base).loginAs(f.operator)
+    before.assertStatus(200)
+    before.assertTextIncludes(`${f.base}/richiedi-integrazioni`)
+    assert.notInclude(before.text(), 'Accetta integrazioni')
+
+    await sentRequest(client, f)
+    const after = await client.get(f.base).loginAs(f.operator)
+    after.assertTextIncludes('Accetta integrazioni')
+    after.assertTextIncludes('Annulla richiesta integrazioni')
+    assert.notInclude(after.text(), `${f.base}/richiedi-integrazioni`)
+  })
+
   test('"Invia richiesta integrazione": 4100 then 4200, the message with its file, the e-mail, the audit', async ({
     client,
     assert,
