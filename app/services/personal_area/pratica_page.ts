@@ -25,7 +25,11 @@ import {
   type PraticaUrls,
   type PraticaVia,
 } from '#services/personal_area/pratica_urls'
-import { withdrawalAllowed, moduloCompilato } from '#services/personal_area/pratica_actions'
+import {
+  integrationRequestOf,
+  moduloCompilato,
+  withdrawalAllowed,
+} from '#services/personal_area/pratica_actions'
 import { canFollowUp, FOLLOW_UP_LABELS, FOLLOW_UP_RELATIONS } from '#services/pratiche/follow_up'
 import { praticaPaths } from '#services/pratiche/pratica_paths'
 
@@ -82,6 +86,8 @@ export interface PraticaPageView {
   tabs: PaymentTabs & { appointments: boolean }
   canWithdraw: boolean
   modulo: { url: string } | null
+  /** the office asked for an integration: its text, over "Rispondi alla richiesta integrazione" */
+  integrationRequest: { body: string; when: When } | null
   /** rinnovo, modifica, voltura: a new pratica linked to this one (personal area only) */
   followUp: { url: string; relations: Array<{ value: string; label: string }> } | null
   latest: PraticaRow[] | null
@@ -171,6 +177,9 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
     tabs: { ...paymentTabs(service, locale), appointments: hasAppointments(service) },
     canWithdraw: citizen ? await withdrawalAllowed(pratica, service, citizen) : false,
     modulo: await moduloCompilato(ente, pratica),
+    integrationRequest: await integrationRequestOf(pratica).then(
+      (request) => request && { body: request.body, when: when(request.createdAt) }
+    ),
     followUp:
       via === 'area' && canFollowUp(pratica) && service.availability().open
         ? {

@@ -186,6 +186,32 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     return () => drive.restore('fs')
   })
 
+  test('the citizen reads the request over "Rispondi alla richiesta integrazione", until it is accepted', async ({
+    client,
+    assert,
+  }) => {
+    const f = await integrationFixture()
+    await sentRequest(client, f)
+    const pageUrl = `${f.area}/pratiche/${f.pratica.uuid}`
+    const waiting = await client.get(pageUrl).withGuard('citizen').loginAs(f.citizen)
+    waiting.assertStatus(200)
+    waiting.assertTextIncludes('[In attesa di integrazioni]')
+    waiting.assertTextIncludes('È stata richiesta un&#x27;integrazione')
+    waiting.assertTextIncludes('Il file ISEE allegato era illeggibile.')
+    waiting.assertTextIncludes(`href="${pageUrl}?rispondi=1#messaggi"`)
+
+    const answer = await citizenAnswers(client, f, 'Ecco il file.')
+    await client
+      .post(`${f.base}/integrazioni/accetta`)
+      .loginAs(f.operator)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ messaggi: [String(answer.id)] })
+    const done = await client.get(pageUrl).withGuard('citizen').loginAs(f.citizen)
+    done.assertTextIncludes('[Presa in carico in seguito a integrazioni]')
+    assert.notInclude(done.text(), 'Rispondi alla richiesta integrazione')
+  })
+
   test('the selected answers and their files go in the PDF of the answer; the pratica is 4500', async ({
     client,
     assert,
