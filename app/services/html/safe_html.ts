@@ -69,15 +69,39 @@ export function plainText(text: string | null | undefined): string {
   if (!TAG.test(value)) return value.replace(/\s+/g, ' ')
   // blocks end in a space, so "<p>a</p><p>b</p>" reads "a b"
   const spaced = value.replace(/<br\s*\/?>|<\/(?:p|div|li|dd|dt|h[1-6]|tr|td|th)>/gi, '$& ')
-  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+  return withoutTags(spaced).replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Plain text of a rich text (a message going by e-mail text or into a
+ * PDF), by paragraph: blocks and list items apart ("• " before each
+ * item), line breaks kept within a paragraph.
+ */
+export function plainParagraphs(text: string | null | undefined): string[] {
+  const marked = richText(text)
+    .replace(/<li[^>]*>/gi, '\n\n• ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(?:p|div|li|ul|ol|h[2-6]|blockquote|tr|table)>/gi, '\n\n')
+  return withoutTags(marked)
+    .split(/\n{2,}/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n')
+    )
+    .filter(Boolean)
+}
+
+function withoutTags(html: string) {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 function escapeText(text: string) {
