@@ -85,7 +85,7 @@ export async function registerPraticaProtocol(praticaId: number): Promise<boolea
   return true
 }
 
-async function protocolPlugin(ente: Ente) {
+export async function protocolPlugin(ente: Ente) {
   try {
     return await protocolManager.forEnte(ente)
   } catch (error) {
