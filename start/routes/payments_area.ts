@@ -20,3 +20,23 @@ router
   .prefix('/:ente/backoffice/servizi')
   .as('backoffice.services')
   .use([middleware.ente(), middleware.staff({ roles: ['ente_admin'] })])
+
+const PaymentsController = () => import('#controllers/citizen/payments_controller')
+
+/**
+ * "Pagamenti" of the personal area (the list itself is in citizen.ts): the
+ * cart, "Paga online"/"Paga ora", the outcome, the avviso and the receipt
+ * of the citizen's own positions (404 for anything else).
+ */
+router
+  .group(() => {
+    router.post('/carrello', [PaymentsController, 'addToCart']).as('cart.add')
+    router.post('/carrello/rimuovi', [PaymentsController, 'removeFromCart']).as('cart.remove')
+    router.post('/paga', [PaymentsController, 'pay']).as('pay')
+    router.get('/esito', [PaymentsController, 'outcome']).as('outcome')
+    router.get('/:position/avviso', [PaymentsController, 'notice']).as('notice')
+    router.get('/:position/ricevuta', [PaymentsController, 'receipt']).as('receipt')
+  })
+  .prefix('/:ente/area-personale/pagamenti')
+  .as('citizen.payments')
+  .use([middleware.ente(), middleware.citizen()])
