@@ -93,7 +93,7 @@ export function applicantLink(ente: Ente, pratica: Pratica, citizen: Citizen | n
  * Richiedente of the form when it has one (what the applicant typed or
  * confirmed), else the citizen.
  */
-export export function applicantContact(pratica: Pratica, citizen: Citizen | null) {
+export function applicantContact(pratica: Pratica, citizen: Citizen | null) {
   const data = (pratica.data?.applicant ?? {}) as {
     completename?: { name?: unknown; surname?: unknown }
     email_address?: unknown
@@ -107,7 +107,7 @@ export export function applicantContact(pratica: Pratica, citizen: Citizen | nul
   }
 }
 
-export export async function hasEmailChannel(ente: Ente) {
+export async function hasEmailChannel(ente: Ente) {
   const channels = await enabledChannels(ente)
   return channels.includes(EMAIL_CHANNEL)
 }
