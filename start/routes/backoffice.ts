@@ -5,18 +5,26 @@ const PraticheListController = () => import('#controllers/backoffice/pratiche_li
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
 const IntegrationsController = () => import('#controllers/backoffice/integrations_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
+const AuditController = () => import('#controllers/backoffice/audit_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
 const PraticaActionsController = () =>
   import('#controllers/backoffice/pratica/pratica_actions_controller')
 
 /**
- * The ente admin's settings start from the plugins, for now.
+ * The ente admin's settings: the plugins, the audit log ("Registro delle
+ * attività", with its CSV). Anyone else: 404.
  */
 router
-  .get('/:ente/backoffice/impostazioni', ({ response, ente }) =>
-    response.redirect(`/${ente.slug}/backoffice/impostazioni/plugin`)
-  )
-  .as('backoffice.settings')
+  .group(() => {
+    router
+      .get('/', ({ view }) =>
+        view.render('pages/backoffice/settings/index', { title: 'Impostazioni' })
+      )
+      .as('backoffice.settings')
+    router.get('/registro', [AuditController, 'index']).as('backoffice.audit')
+    router.get('/registro/esporta', [AuditController, 'download']).as('backoffice.audit.export')
+  })
+  .prefix('/:ente/backoffice/impostazioni')
   .use([middleware.ente(), middleware.staff({ roles: ['ente_admin'] })])
 
 /**

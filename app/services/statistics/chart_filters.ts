@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon'
-import { isIsoDay, type IsoDay } from '#domain/periods'
+import type { IsoDay } from '#domain/periods'
+import { checkDayRange, DAY_MESSAGES } from '#domain/day_range'
+import { queryId, queryText } from '#domain/query_values'
 import { dayStart, defaultPeriod } from '#domain/statistics_buckets'
 
 /**
@@ -26,46 +28,30 @@ export interface ChartFilters {
 /** Beyond twenty years the chart says nothing more (and the database works for nothing). */
 const MAX_YEARS = 20
 
-const DATE_MESSAGE = 'Inserisci una data valida, ad esempio 16/01/2025.'
-
-function text(value: unknown) {
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-function positiveInteger(value: string) {
-  return /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null
-}
-
 export function readChartFilters(qs: Record<string, unknown>, now: DateTime): ChartFilters {
   const typed = {
-    stato: text(qs.stato),
-    servizio: text(qs.servizio),
-    dal: text(qs.dal),
-    al: text(qs.al),
+    stato: queryText(qs.stato),
+    servizio: queryText(qs.servizio),
+    dal: queryText(qs.dal),
+    al: queryText(qs.al),
   }
   const errors: Record<string, string> = {}
-  const status = typed.stato ? positiveInteger(typed.stato) : null
+  const status = typed.stato ? queryId(typed.stato) : null
   if (typed.stato && status === null) errors.stato = "Scegli uno stato dell'elenco."
-  const serviceId = typed.servizio ? positiveInteger(typed.servizio) : null
+  const serviceId = typed.servizio ? queryId(typed.servizio) : null
   if (typed.servizio && serviceId === null) errors.servizio = "Scegli un servizio dell'elenco."
 
   const fallback = defaultPeriod(now)
-  let from = fallback.from
-  let to = fallback.to
-  if (typed.dal) {
-    if (isIsoDay(typed.dal)) from = typed.dal
-    else errors.dal = DATE_MESSAGE
+  const range = checkDayRange(typed.dal, typed.al)
+  Object.assign(errors, range.errors)
+  if (range.errors.dal || range.errors.al) {
+    return { query: { status, serviceId, ...fallback }, typed, errors }
   }
-  if (typed.al) {
-    if (isIsoDay(typed.al)) to = typed.al
-    else errors.al = DATE_MESSAGE
-  }
-  if (errors.dal || errors.al) return { query: { status, serviceId, ...fallback }, typed, errors }
-  if (from > to) {
-    errors.al = 'La data di fine deve essere uguale o successiva a quella di inizio.'
-    ;({ from, to } = fallback)
-  } else if (dayStart(to).diff(dayStart(from), 'years').years > MAX_YEARS) {
-    errors.dal = `Il periodo può coprire al massimo ${MAX_YEARS} anni.`
+  let from = range.from ?? fallback.from
+  let to = range.to ?? fallback.to
+  if (from > to || dayStart(to).diff(dayStart(from), 'years').years > MAX_YEARS) {
+    errors[range.from ? 'dal' : 'al'] =
+      from > to ? DAY_MESSAGES.backwards : `Il periodo può coprire al massimo ${MAX_YEARS} anni.`
     ;({ from, to } = fallback)
   }
   return { query: { status, serviceId, from, to }, typed, errors }

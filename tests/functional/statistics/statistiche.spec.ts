@@ -11,7 +11,8 @@ import { listFixture, staff } from '#tests/functional/backoffice_list/helpers'
 
 /** A pratica inserted at an instant given in UTC. */
 async function insertedAt(service: Service, utc: string, status = 2000) {
-  const at = DateTime.fromISO(utc, { zone: 'utc' })
+  // Lucid writes a DateTime's wall clock: give it the process's zone, as the app's own are
+  const at = DateTime.fromISO(utc, { zone: 'utc' }).toLocal()
   return PraticaFactory.merge({
     enteId: service.enteId,
     serviceId: service.id,
