@@ -185,7 +185,10 @@ test.group('Registro delle attività (audit log viewer)', (group) => {
 
     response.assertStatus(200)
     assert.include(response.header('content-type'), 'text/csv')
-    assert.match(response.header('content-disposition'), /attachment; filename="registro-attivita-/)
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /attachment; filename="registro-attivita-/
+    )
     const rows = csvRows(response)
     assert.deepEqual(rows[0], [
       'Data e ora',
