@@ -5,6 +5,10 @@ import { ACQUIRE_PRATICA_JOB, acquirePratica } from '#jobs/pratiche/acquire_prat
 import { MODULO_COMPILATO_JOB, makeModuloCompilato } from '#jobs/pratiche/make_modulo_compilato'
 import { SEND_RECEIPT_JOB, sendPraticaReceipt } from '#jobs/pratiche/send_receipt'
 import { REGISTER_PROTOCOL_JOB, registerProtocol } from '#jobs/pratiche/register_protocol'
+import {
+  REGISTER_INTEGRATION_ANSWER_JOB,
+  registerAnswerProtocol,
+} from '#jobs/pratiche/register_integration_answer'
 
 /**
  * What happens after a pratica is sent, each job on `pratica.status_changed`
@@ -17,11 +21,16 @@ export function registerPraticaJobs() {
   jobRegistry.register(SEND_RECEIPT_JOB, sendPraticaReceipt, { attempts: 8, backoffMs: 5000 })
   // a protocol system down for a night: about 17 hours of attempts, then /admin/jobs
   jobRegistry.register(REGISTER_PROTOCOL_JOB, registerProtocol, { attempts: 12, backoffMs: 30_000 })
+  jobRegistry.register(REGISTER_INTEGRATION_ANSWER_JOB, registerAnswerProtocol, {
+    attempts: 12,
+    backoffMs: 30_000,
+  })
   subscriptions.subscribe(
     PRATICA_STATUS_CHANGED,
     ACQUIRE_PRATICA_JOB,
     MODULO_COMPILATO_JOB,
     SEND_RECEIPT_JOB,
-    REGISTER_PROTOCOL_JOB
+    REGISTER_PROTOCOL_JOB,
+    REGISTER_INTEGRATION_ANSWER_JOB
   )
 }

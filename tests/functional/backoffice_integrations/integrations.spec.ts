@@ -9,6 +9,11 @@ import IntegrationRequest from '#models/integration_request'
 import Upload from '#models/upload'
 import { pageText } from '#tests/functional/identity/helpers'
 import { pdf } from '#tests/functional/personal_area/helpers'
+import EntePlugin from '#models/ente_plugin'
+import { SimulatorServer } from '#extension_points/simulator_server'
+import { simulatorRoutes } from '#plugins/protocol_test_register/simulator/routes'
+import { workTheQueue } from '#tests/functional/pratiche/helpers'
+import { registerIntegrationAnswer } from '#services/backoffice/integrations/protocol_answer'
 import { emailsTo, integrationFixture, iterOf, outsiders, pdfText } from './helpers.js'
 
 // a real 1×1 PNG: the PDF of the answer prints pictures
@@ -16,6 +21,9 @@ const PICTURE = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64'
 )
+
+/** The test register on a port of its own. */
+const register = new SimulatorServer(simulatorRoutes)
 
 type Fixture = Awaited<ReturnType<typeof integrationFixture>>
 
@@ -300,25 +308,6 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert.lengthOf(entriesOf(await iterOf(f.pratica), '4300'), 1)
   })
 
-  test('with protocol required the pratica waits at 4300 for the protocol of the answer', async ({
-    client,
-    assert,
-  }) => {
-    const f = await integrationFixture({ protocolRequired: true })
-    await sentRequest(client, f)
-    const answer = await citizenAnswers(client, f, 'Ecco il documento.')
-    const accepted = await client
-      .post(`${f.base}/integrazioni/accetta`)
-      .loginAs(f.operator)
-      .withCsrfToken()
-      .redirects(0)
-      .form({ messaggi: [String(answer.id)] })
-    accepted.assertStatus(302)
-    await f.pratica.refresh()
-    assert.equal(f.pratica.status, 4300)
-    assert.equal(f.pratica.statusLabel, 'Integrazioni in attesa di protocollazione')
-  })
-
   test('"Annulla richiesta integrazioni": back In carico, the citizen told; not possible twice', async ({
     client,
     assert,
@@ -350,6 +339,59 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
       'Non ci sono richieste di integrazioni da annullare per questa pratica.'
     )
     assert.lengthOf(entriesOf(await iterOf(f.pratica), '4000:operator'), 1)
+  })
+})
+
+test.group('Backoffice integrations: protocol of the answer', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    drive.fake('fs')
+    return () => drive.restore('fs')
+  })
+  group.each.setup(() => register.start())
+  group.teardown(() => register.stop())
+
+  test('with protocol required the answer waits at 4300, is protocolled, then 4400 → 4500', async ({
+    client,
+    assert,
+  }) => {
+    const f = await integrationFixture({ protocolRequired: true })
+    await EntePlugin.create({
+      enteId: f.ente.id,
+      pluginId: 'protocol_test_register',
+      inContract: true,
+      enabled: true,
+      config: { aoo: `c_${f.ente.slug}`, baseUrl: register.url },
+    })
+    await sentRequest(client, f)
+    const answer = await citizenAnswers(client, f, 'Ecco il documento.')
+    const accepted = await client
+      .post(`${f.base}/integrazioni/accetta`)
+      .loginAs(f.operator)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ messaggi: [String(answer.id)] })
+    accepted.assertStatus(302)
+    await f.pratica.refresh()
+    assert.equal(f.pratica.status, 4300)
+    assert.equal(f.pratica.statusLabel, 'Integrazioni in attesa di protocollazione')
+
+    await workTheQueue()
+    await f.pratica.refresh()
+    assert.equal(f.pratica.status, 4500)
+    assert.deepEqual(entriesOf(await iterOf(f.pratica), '4').slice(-3), [
+      '4300:operator',
+      '4400:system',
+      '4500:system',
+    ])
+    const document = await PraticaDocument.query()
+      .where('pratica_id', f.pratica.id)
+      .where('kind', 'integrazioni')
+      .firstOrFail()
+    assert.match(document.protocol!.number, /^\d{7}$/)
+    // the job again changes nothing
+    await registerIntegrationAnswer(f.pratica.id)
+    assert.lengthOf(entriesOf(await iterOf(f.pratica), '4400'), 1)
   })
 })
 
