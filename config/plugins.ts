@@ -15,6 +15,7 @@ export default definePluginsConfig({
     () => import('#plugins/payment_mypay/plugin'),
     () => import('#plugins/payment_iris/plugin'),
     () => import('#plugins/payment_plugandpay/plugin'),
+    () => import('#plugins/payment_advanced_system/plugin'),
     () => import('#plugins/payment_pagopa_gpd/plugin'),
   ],
 })
