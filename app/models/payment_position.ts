@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { jsonColumn } from '#models/mixins/json_column'
 import { TenantOwned } from '#models/mixins/tenant_owned'
+import { timeColumn } from '#queue/db_time'
 import Pratica from '#models/pratica'
 import type { BilancioRow } from '#domain/service_settings'
 import { POSITION_STATUS_LABELS, type PaymentStatus } from '#domain/payments/position_status'
@@ -39,8 +40,9 @@ export interface PositionReceipt {
 
 /**
  * A pagoPA debt position (or digital stamp) asked of the ente's
- * intermediary. Created and changed only through
- * app/services/payments/positions.ts (idempotent, conditional updates).
+ * intermediary. Created and changed only through app/services/payments
+ * (README there). Times are stored as bound JS Dates (timeColumn: epoch ms
+ * on SQLite, timestamptz on PostgreSQL), as the raw conditional updates write them.
  */
 export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
   @column({ isPrimary: true })
@@ -100,7 +102,7 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
   @column.date()
   declare dueDate: DateTime | null
 
-  @column.dateTime()
+  @timeColumn()
   declare expiresAt: DateTime | null
 
   @jsonColumn()
@@ -115,7 +117,7 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
   @jsonColumn()
   declare links: PositionLinks
 
-  @column.dateTime()
+  @timeColumn()
   declare paidAt: DateTime | null
 
   @jsonColumn()
@@ -128,13 +130,13 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
   @column()
   declare creationAttempts: number
 
-  @column.dateTime()
+  @timeColumn()
   declare nextCheckAt: DateTime | null
 
   @column()
   declare checkAttempts: number
 
-  @column.dateTime()
+  @timeColumn()
   declare lastCheckedAt: DateTime | null
 
   @column()
@@ -143,11 +145,16 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
   @belongsTo(() => Pratica)
   declare pratica: BelongsTo<typeof Pratica>
 
-  @column.dateTime({ autoCreate: true })
+  @timeColumn()
   declare createdAt: DateTime
 
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  @timeColumn()
   declare updatedAt: DateTime
+
+  @beforeSave()
+  static touch(position: PaymentPosition) {
+    position.updatedAt = DateTime.now()
+  }
 
   get statusLabel() {
     return POSITION_STATUS_LABELS[this.status]

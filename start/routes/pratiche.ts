@@ -11,9 +11,10 @@ const WithdrawalController = () => import('#controllers/pratiche/withdrawal_cont
 const ModuloController = () => import('#controllers/pratiche/modulo_controller')
 const FollowUpController = () => import('#controllers/pratiche/follow_up_controller')
 const BenchLoginController = () => import('#controllers/pratiche/bench_login_controller')
+const PraticaPaymentController = () => import('#controllers/payments/pratica_payment_controller')
 
 /** The site's header shows the citizen logged in to this ente. */
-async function shareCitizen(ctx: HttpContext, next: NextFn) {
+export async function shareCitizen(ctx: HttpContext, next: NextFn) {
   const citizen = await currentCitizen(ctx)
   if (citizen) ctx.view.share({ currentCitizen: citizen })
   return next()
@@ -44,7 +45,7 @@ router
       .get('/pratiche/:pratica/ricevuta', [SubmissionController, 'receipt'])
       .as('pratiche.receipt')
     router
-      .get('/pratiche/:pratica/pagamento', [SubmissionController, 'payment'])
+      .get('/pratiche/:pratica/pagamento', [PraticaPaymentController, 'show'])
       .as('pratiche.payment')
     router
       .get('/pratiche/:pratica/modulo-compilato', [ModuloController, 'download'])

@@ -4,7 +4,7 @@ import { serviceDoorRedirect } from '#services/identity/service_door'
 import { sessionLevel, storedIdentity } from '#services/identity/citizen_session'
 import { reviewDraft } from '#services/pratiche/pratica_form'
 import { praticaPaths } from '#services/pratiche/pratica_paths'
-import { paymentStep } from '#services/pratiche/payment_step'
+import { PAYMENT_STEP_STATES } from '#services/pratiche/payment_step'
 import { receiptPage } from '#services/pratiche/receipt_page'
 import {
   IncompleteDraftError,
@@ -16,7 +16,8 @@ import { actingCitizen, grantDraft, praticaWithService } from '#services/pratich
 /**
  * "Riepilogo" then "Invia"; after it the receipt page (Inviata, the
  * request number, the dates, the iter, the modulo compilato) or the
- * payment step when the service asks a payment at request.
+ * payment step when the service asks a payment at request
+ * (app/controllers/payments/pratica_payment_controller.ts).
  */
 export default class SubmissionController {
   /** GET /:ente/pratiche/:pratica/riepilogo */
@@ -76,30 +77,13 @@ export default class SubmissionController {
     const { pratica, visitor, service } = await praticaWithService(ctx)
     const paths = praticaPaths(ente.slug, pratica.uuid)
     if (pratica.status === PraticaStatus.DRAFT) return response.redirect().toPath(paths.compile)
-    if (pratica.status === PraticaStatus.PAYMENT_PENDING) {
+    if (PAYMENT_STEP_STATES.includes(pratica.status)) {
       return response.redirect().toPath(paths.payment)
     }
     const citizen = await actingCitizen(visitor)
     return view.render('pages/pratiche/receipt', {
       ...(await receiptPage(ente, pratica, service, citizen)),
       inPersonalArea: visitor.kind === 'citizen',
-    })
-  }
-
-  /** GET /:ente/pratiche/:pratica/pagamento: where the payments issue puts the payment */
-  async payment(ctx: HttpContext) {
-    const { ente, response, view } = ctx
-    const { pratica, service } = await praticaWithService(ctx)
-    const paths = praticaPaths(ente.slug, pratica.uuid)
-    if (pratica.status === PraticaStatus.DRAFT) return response.redirect().toPath(paths.compile)
-    if (pratica.status !== PraticaStatus.PAYMENT_PENDING) {
-      return response.redirect().toPath(paths.receipt)
-    }
-    return view.render('pages/pratiche/payment', {
-      pratica,
-      service,
-      paths,
-      step: await paymentStep(ente, service),
     })
   }
 }

@@ -8,7 +8,8 @@ import { followPayment } from '#services/payments/pratica_follows_payment'
 import { sendPaymentSummary } from '#services/payments/payment_summary'
 
 /** Where the news of a position came from (kept in the iter message and logs). */
-export type StatusSource = 'notification' | 'polling' | 'landing' | 'creation' | 'operator'
+export type StatusSource =
+  'notification' | 'polling' | 'landing' | 'checkout' | 'creation' | 'operator'
 
 /**
  * Applies what the intermediary says of a position: with the row locked,

@@ -10,7 +10,7 @@ import { PraticaStatus } from '#domain/pratica_status'
 import { amountOf } from '#domain/payments/form_amount'
 import { changeStatus } from '#services/pratiche/change_status'
 import { sentNow } from '#services/pratiche/submit_pratica'
-import { currentPositions, requestPositions } from '#services/payments/positions'
+import { requestPositions } from '#services/payments/positions'
 
 /** Days a payment at request can be paid: the avviso's scadenza. */
 export const AT_REQUEST_DUE_DAYS = 30
@@ -31,15 +31,14 @@ export async function requestAtRequestPositions(praticaId: number, attempt: numb
   const [plugin] = await paymentManager.allForEnte(ente)
   if (!plugin) throw new Error(`l’ente ${ente.slug} non ha un intermediario di pagamento abilitato`)
   const payer = await payerOf(pratica)
-  const due = DateTime.now().setZone('Europe/Rome').plus({ days: AT_REQUEST_DUE_DAYS })
+  const due = dueWindow()
   const items = (service.paymentSettings?.atRequest ?? [])
     .map((item) => ({ item, amountCents: amountOf(item, pratica.data ?? {}) ?? 0 }))
     .filter(({ amountCents }) => amountCents > 0)
     .map(({ item, amountCents }) => ({
       amountCents,
       causale: item.causale,
-      dueDate: due.startOf('day'),
-      expiresAt: due.endOf('day'),
+      ...due,
       bilancio: item.bilancio,
       taxonomy: item.datiSpecificiRiscossione ?? item.taxonomyCode ?? null,
     }))
@@ -75,13 +74,13 @@ export async function requestAtRequestPositions(praticaId: number, attempt: numb
   })
 }
 
-/** The next attempt's number for a pratica's payment at request. */
-export async function nextAttempt(praticaId: number) {
-  const [latest] = await currentPositions(praticaId, 'at_request')
-  return (latest?.attempt ?? 0) + 1
+/** The scadenza of a new position at request, and its expiry at the end of that day. */
+export function dueWindow() {
+  const due = DateTime.now().setZone('Europe/Rome').plus({ days: AT_REQUEST_DUE_DAYS })
+  return { dueDate: due.startOf('day'), expiresAt: due.endOf('day') }
 }
 
-async function payerOf(pratica: Pratica): Promise<PositionPayer> {
+export async function payerOf(pratica: Pratica): Promise<PositionPayer> {
   const citizen = pratica.citizenId ? await Citizen.find(pratica.citizenId) : null
   if (citizen) {
     const street = [citizen.residenceAddress, citizen.residenceHouseNumber]

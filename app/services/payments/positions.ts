@@ -130,6 +130,22 @@ export async function currentPositions(
   return all.filter((position) => position.attempt === latest)
 }
 
+/**
+ * The positions the pratica waits for now: the latest attempt of the
+ * latest phase (at request, or deferred after approval).
+ */
+export async function latestAttemptPositions(
+  praticaId: number,
+  client?: TransactionClientContract
+) {
+  const all = await positionsOfPratica(praticaId, { client })
+  const latest = all.reduce((last, position) => (position.id > last.id ? position : last), all[0])
+  if (!latest) return []
+  return all.filter(
+    (position) => position.attempt === latest.attempt && position.phase === latest.phase
+  )
+}
+
 /** Every position of a citizen in an ente (theirs by citizen id or by codice fiscale as payer). */
 export function positionsOfCitizen(ente: EnteRef, citizen: { id: number; fiscalCode: string }) {
   return PaymentPosition.forEnte(ente)

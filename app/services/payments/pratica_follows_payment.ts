@@ -17,6 +17,7 @@ const SOURCE_WORDS: Record<StatusSource, string> = {
   notification: 'notifica dell’intermediario',
   polling: 'verifica presso l’intermediario',
   landing: 'ritorno dal pagamento',
+  checkout: 'pagamento online avviato',
   creation: 'creazione della posizione',
   operator: 'operatore',
 }

@@ -1,13 +1,21 @@
 import type Ente from '#models/ente'
+import type Pratica from '#models/pratica'
 import type Service from '#models/service'
 import paymentManager from '#extension_points/payment/manager'
+import { formatNoticeCode } from '#extension_points/payment/notice_code'
+import { PraticaStatus } from '#domain/pratica_status'
+import { euro } from '#domain/payments/format'
+import { amountOf } from '#domain/payments/form_amount'
+import { CREATION_STATES, outcomeOf, type PaymentOutcome } from '#domain/payments/position_status'
+import { latestAttemptPositions } from '#services/payments/positions'
+import { paymentPaths } from '#services/payments/payment_paths'
 
 /**
  * Where the payment step of a pratica goes. A service with payments (or
  * bolli) at request sends the pratica to "In attesa di pagamento" (1500)
- * instead of Inviata; the step's page asks the payment extension point for
- * the ente's payment plugin. The payments issue fills the step in
- * (positions, checkout, notice); until then the page says what is missing.
+ * instead of Inviata; the step's page ("Scegli la modalità di pagamento")
+ * shows the positions of the current attempt with "Paga online" and
+ * "Stampa e paga", the outcome, and "Riprova" after a refusal.
  */
 export function needsPaymentAtRequest(service: Service) {
   return (
@@ -16,33 +24,83 @@ export function needsPaymentAtRequest(service: Service) {
   )
 }
 
+/** The states the payment step page is for (the others show the receipt). */
+export const PAYMENT_STEP_STATES: number[] = [
+  PraticaStatus.PAYMENT_PENDING,
+  PraticaStatus.PAYMENT_OUTCOME_PENDING,
+  PraticaStatus.PAYMENT_ERROR,
+]
+
+export interface PaymentStepPosition {
+  uuid: string
+  causale: string
+  amount: string
+  statusLabel: string
+  paid: boolean
+  /** in groups of four; null until the intermediary created it */
+  noticeCode: string | null
+  iuv: string | null
+  dueDate: string | null
+  noticeUrl: string | null
+}
+
 export interface PaymentStep {
-  /** what the service asks at request; amount formatted, null when the form computes it */
-  items: Array<{ causale: string; amount: string | null; kind: 'pagamento' | 'bollo' }>
-  /** the ente's payment plugin, or null when none is enabled */
+  positions: PaymentStepPosition[]
+  /** before the positions exist: what the service asks (amount null when the form computes it and gives none) */
+  planned: Array<{ causale: string; amount: string | null }>
+  total: string
+  outcome: PaymentOutcome
+  /** the intermediary is creating the avvisi (or will retry) */
+  creating: boolean
+  creationFailed: boolean
+  /** "Paga online" and "Stampa e paga" are offered */
+  canPay: boolean
+  /** "Riprova" after "Pagamento rifiutato" */
+  canRetry: boolean
   channel: { id: string; name: string } | null
+  paths: ReturnType<typeof paymentPaths>
 }
 
-export async function paymentStep(ente: Ente, service: Service): Promise<PaymentStep> {
-  const items: PaymentStep['items'] = [
-    ...(service.paymentSettings?.atRequest ?? []).map((item) => ({
-      causale: item.causale,
-      amount: euro(item.amountCents),
-      kind: 'pagamento' as const,
-    })),
-    ...(service.stampSettings?.atRequest ?? []).map((item) => ({
-      causale: item.causale,
-      amount: euro(item.amountCents),
-      kind: 'bollo' as const,
-    })),
-  ]
-  // several enabled plugins are a configuration the payments issue resolves: show the first
+export async function paymentStep(
+  ente: Ente,
+  pratica: Pratica,
+  service: Service
+): Promise<PaymentStep> {
+  const positions = await latestAttemptPositions(pratica.id)
+  const paths = paymentPaths(ente.slug, pratica.uuid)
   const [active] = await paymentManager.allForEnte(ente)
-  return { items, channel: active ? { id: active.id, name: active.manifest.name } : null }
-}
-
-const EURO = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' })
-
-function euro(cents: number | null) {
-  return cents === null ? null : EURO.format(cents / 100)
+  const statuses = positions.map((position) => position.status)
+  const creating = statuses.length === 0 || statuses.includes('CREATION_PENDING')
+  const waiting =
+    pratica.status === PraticaStatus.PAYMENT_PENDING ||
+    pratica.status === PraticaStatus.PAYMENT_OUTCOME_PENDING
+  return {
+    positions: positions.map((position) => ({
+      uuid: position.uuid,
+      causale: position.causale,
+      amount: euro(position.amountCents),
+      statusLabel: position.statusLabel,
+      paid: position.status === 'COMPLETE',
+      noticeCode: position.noticeCode ? formatNoticeCode(position.noticeCode) : null,
+      iuv: position.iuv,
+      dueDate: position.dueDate?.setLocale('it').toFormat('dd/MM/yyyy') ?? null,
+      noticeUrl: position.ref ? paths.notice(position.uuid) : null,
+    })),
+    planned: (service.paymentSettings?.atRequest ?? []).map((item) => {
+      const cents = amountOf(item, pratica.data ?? {})
+      return { causale: item.causale, amount: cents === null ? null : euro(cents) }
+    }),
+    total: euro(positions.reduce((sum, position) => sum + position.amountCents, 0)),
+    outcome: outcomeOf(statuses),
+    creating,
+    creationFailed: statuses.includes('CREATION_FAILED'),
+    canPay:
+      waiting &&
+      positions.length > 0 &&
+      !statuses.some((status) => CREATION_STATES.includes(status)) &&
+      statuses.some((status) => status !== 'COMPLETE'),
+    canRetry: pratica.status === PraticaStatus.PAYMENT_ERROR,
+    channel: active ? { id: active.id, name: active.manifest.name } : null,
+    paths,
+  }
 }

@@ -1,0 +1,62 @@
+import EntePlugin from '#models/ente_plugin'
+import Pratica from '#models/pratica'
+import PaymentPosition from '#models/payment_position'
+import { sealSecrets } from '#plugin_runtime/plugin_secrets'
+import { registerEnte } from '#plugins/payment_mypay/simulator/store'
+import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
+import type { PaymentItem } from '#domain/service_settings'
+import { fillAndSubmit, workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
+
+export type SimulatedMyPay = Awaited<ReturnType<typeof startSimulatedMyPay>>
+
+export const DIRITTI: PaymentItem = {
+  causale: 'Diritti di segreteria permesso ZTL',
+  amountCents: 1600,
+  bilancio: [],
+}
+
+/**
+ * The ZTL service with payments at request, its ente paying through the
+ * simulated MyPay of the test file (the ente's codice fiscale and IPA code
+ * are the simulated ente's, so the avvisi name it). `pushUrl`: where MyPay
+ * pushes outcomes (null: no push, the platform learns by polling).
+ */
+export async function payingSetup(
+  mypay: SimulatedMyPay,
+  options: { items?: PaymentItem[]; pushUrl?: string | null } = {}
+) {
+  const setup = await ztlSetup({
+    paymentSettings: { atRequest: options.items ?? [DIRITTI], deferred: [] },
+  })
+  const { ente } = setup
+  ente.merge({ codiceFiscale: mypay.ente.codiceFiscale, codiceIpa: mypay.ente.codIpaEnte })
+  await ente.save()
+  await registerEnte({ ...mypay.ente, pushUrl: options.pushUrl ?? null })
+  const { password, jwtSecret, ...config } = mypay.config
+  await EntePlugin.create({
+    enteId: ente.id,
+    pluginId: 'payment_mypay',
+    inContract: true,
+    enabled: true,
+    config,
+    secrets: sealSecrets({ password, jwtSecret: jwtSecret! }, ente.id, 'payment_mypay'),
+  })
+  return setup
+}
+
+/** "Invia", then the queue until the positions are at MyPay. */
+export async function submitAndCreate(client: any, setup: Awaited<ReturnType<typeof payingSetup>>) {
+  const sent = await fillAndSubmit(client, setup.ente, setup.service, setup.citizen)
+  await workTheQueue()
+  await sent.pratica.refresh()
+  return { ...sent, positions: await positionsOf(sent.pratica) }
+}
+
+export function positionsOf(pratica: Pratica) {
+  return PaymentPosition.query().where('pratica_id', pratica.id).orderBy('id')
+}
+
+export async function statusOf(pratica: Pratica) {
+  const current = await Pratica.findOrFail(pratica.id)
+  return current.status
+}
