@@ -16,6 +16,8 @@ import {
 export interface WorkState {
   status: PraticaStatusCode
   operatorId: number | null
+  /** workflow "Inoltro": the external back office works it, here it is read-only */
+  forwardedAt?: unknown
 }
 
 /** Sent and waiting for an operator. */
@@ -39,13 +41,14 @@ export const DECIDABLE: PraticaStatusCode[] = [
 
 /** "Prendi in carico": sent, or In carico of nobody (its operator was removed). */
 export function canTakeCharge(state: WorkState) {
-  if (state.operatorId !== null) return false
+  if (state.operatorId !== null || state.forwardedAt) return false
   return WAITING.includes(state.status) || state.status === PraticaStatus.PENDING
 }
 
 /** "Subentra a <operatore>": another operator has it and it is still open. */
 export function canTakeOver(state: WorkState, userId: number) {
   return (
+    !state.forwardedAt &&
     state.operatorId !== null &&
     state.operatorId !== userId &&
     [...WAITING, ...IN_WORK].includes(state.status)
@@ -54,7 +57,7 @@ export function canTakeOver(state: WorkState, userId: number) {
 
 /** "Approva", "Rigetta": in the charge of this operator, at a state that can end. */
 export function canDecide(state: WorkState, userId: number) {
-  return state.operatorId === userId && DECIDABLE.includes(state.status)
+  return !state.forwardedAt && state.operatorId === userId && DECIDABLE.includes(state.status)
 }
 
 /** The state "Prendi in carico", "Subentra" or an assignment to an operator leads to. */

@@ -106,7 +106,11 @@ export async function praticaPageView(
   await pratica.load((loader) => loader.load('operator').load('office'))
   const citizen = pratica.citizenId ? await Citizen.find(pratica.citizenId) : null
   const base = praticaBaseUrl(ente, pratica)
-  const state = { status: pratica.status, operatorId: pratica.operatorId }
+  const state = {
+    status: pratica.status,
+    operatorId: pratica.operatorId,
+    forwardedAt: pratica.forwardedAt,
+  }
   const protocol = protocolOf(pratica, service)
   const offices = await assignableOffices(ente.id)
 
