@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   pratica_integration_cancelled: 'Richiesta integrazioni annullata',
   pratica_outcome_recorded: 'Esito registrato',
   pratica_created_for_citizen: 'Pratica creata per un cittadino',
+  payment_registered: 'Pagamento registrato',
   audit_exported: 'Esportazione del registro delle attività (CSV)',
 }
 

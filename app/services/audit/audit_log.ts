@@ -37,6 +37,7 @@ export type AuditAction =
   | 'pratica_integration_cancelled'
   | 'pratica_outcome_recorded'
   | 'pratica_created_for_citizen'
+  | 'payment_registered'
 
 /** Where a request came from. */
 export interface RequestOrigin {
