@@ -8,6 +8,7 @@ import { PraticaStatus } from '#domain/pratica_status'
 import { normaliseCodiceFiscale } from '#domain/codice_fiscale'
 import { WITHDRAWAL_REFUSALS, withdrawalRefusal, type WithdrawalRefusal } from '#domain/withdrawal'
 import { changeStatus } from '#services/pratiche/change_status'
+import { hasPositions } from '#services/payments/positions'
 
 /**
  * "Ritira pratica": the manual's five rules (app/domain/withdrawal.ts)
@@ -23,17 +24,16 @@ const PAYMENT_STATES = [
 ]
 
 /**
- * Whether a payment exists for the pratica (rule 2). For now what the
- * platform knows of payments is the iter: a pratica that went through a
- * payment state has one. THE PAYMENTS ISSUE EXTENDS THIS with the
- * pratica's payment positions and bolli.
+ * Whether a payment exists for the pratica (rule 2): a payment state in
+ * its iter, or any payment position asked for it (whatever its state).
+ * Bolli join here with the bolli work.
  */
 export async function praticaHasPayment(pratica: Pratica, client?: TransactionClientContract) {
   const step = await PraticaStatusChange.query({ client })
     .where('pratica_id', pratica.id)
     .whereIn('to_status', PAYMENT_STATES)
     .first()
-  return step !== null
+  return step !== null || (await hasPositions(pratica.id, client))
 }
 
 /**
