@@ -1,0 +1,171 @@
+import { test } from '@japa/runner'
+import { rejection } from '#extension_points/conformance'
+import type { DebtPosition, PaymentAdapter } from '#extension_points/payment/contract'
+import {
+  PaymentRefusedError,
+  RemoteConfigurationError,
+  RemoteUnavailableError,
+} from '#extension_points/payment/errors'
+import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import plugin from '../plugin.js'
+import { clearFaults, injectFault } from '../simulator/faults.js'
+import { countPositions } from '../simulator/store.js'
+import { RETURN_URLS, payOnCheckout, refOf, startAdvancedSystem } from './harness.js'
+
+/**
+ * The gateway failing the way remotes fail: a 500, an answer after the
+ * timeout, the checkout submitted twice, the platform restarting between
+ * the redirect and the return, data it refuses, another ente's key.
+ */
+function newPosition(adapter: PaymentAdapter, key = `guasti-${Math.random()}`, amountCents = 2500) {
+  return adapter.createPosition({
+    idempotencyKey: key,
+    payer: { ...TEST_PAYER },
+    amountCents,
+    description: 'Diritti di segreteria',
+  })
+}
+
+async function statusOf(adapter: PaymentAdapter, position: DebtPosition) {
+  const status = await adapter.getStatus(refOf(position))
+  return status.status
+}
+
+test.group('Advanced System faults', (group) => {
+  let gateway: Awaited<ReturnType<typeof startAdvancedSystem>>
+  const adapter = (overrides: Record<string, unknown> = {}) =>
+    createTestAdapter({ plugin, config: { ...gateway.config, ...overrides } }).then(
+      (built) => built.adapter
+    )
+
+  group.setup(async () => {
+    gateway = await startAdvancedSystem()
+    return () => gateway.remote.stop()
+  })
+  group.each.setup(() => clearFaults())
+
+  test('the gateway answers 500: retryable, nothing made, the retry makes one position', async ({
+    assert,
+  }) => {
+    const flaky = await adapter()
+    const before = await countPositions()
+    injectFault('errore500')
+    const error = await rejection(newPosition(flaky, 'as-500'), RemoteUnavailableError, 'a 500')
+    assert.equal(error.reason, 'http_500')
+    assert.equal(await countPositions(), before)
+    await newPosition(flaky, 'as-500')
+    assert.equal(await countPositions(), before + 1)
+  })
+
+  test('the gateway answers after the timeout: the retry finds the position by its reference', async ({
+    assert,
+  }) => {
+    const impatient = await adapter({ timeoutMs: 200 })
+    const before = await countPositions()
+    injectFault('timeout', { delayMs: 600 })
+    await rejection(newPosition(impatient, 'as-timeout'), RemoteUnavailableError, 'a timeout')
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    assert.equal(await countPositions(), before + 1, 'the gateway made it all the same')
+    const retried = await newPosition(impatient, 'as-timeout')
+    assert.equal(retried.status, 'PAYMENT_PENDING')
+    assert.equal(await countPositions(), before + 1, 'no second one')
+  })
+
+  test('two workers create the same position at once: one position', async ({ assert }) => {
+    const [one, two] = await Promise.all([adapter(), adapter()])
+    const before = await countPositions()
+    const [first, second] = await Promise.all([
+      newPosition(one, 'as-concorrenti'),
+      newPosition(two, 'as-concorrenti'),
+    ])
+    assert.equal(second.iuv, first.iuv)
+    assert.equal(await countPositions(), before + 1)
+  })
+
+  test('the checkout submitted twice pays once; the platform restarted meanwhile still sees it', async ({
+    assert,
+  }) => {
+    const before = await adapter()
+    const position = await newPosition(before)
+    const session = await before.startPayment({
+      positions: [refOf(position)],
+      returnUrls: RETURN_URLS,
+    })
+    const first = await payOnCheckout(session.redirectUrl, 'paid')
+    assert.equal(first.headers.get('location'), RETURN_URLS.success)
+    const again = await payOnCheckout(session.redirectUrl, 'paid')
+    assert.equal(again.status, 200)
+    assert.include(await again.text(), 'Questo carrello è chiuso')
+
+    const after = await adapter()
+    const status = await after.getStatus(refOf(position))
+    assert.equal(status.status, 'COMPLETE')
+    assert.equal(status.amountPaidCents, 2500)
+    const receipt = await after.getReceipt(refOf(position))
+    assert.equal(receipt?.receiptId, status.receiptId)
+    await rejection(
+      after.startPayment({ positions: [refOf(position)], returnUrls: RETURN_URLS }),
+      PaymentRefusedError,
+      'paying again'
+    )
+  })
+
+  test('a refused card keeps the citizen on the page with the error and the number typed', async ({
+    assert,
+  }) => {
+    const refused = await adapter()
+    const position = await newPosition(refused)
+    const session = await refused.startPayment({
+      positions: [refOf(position)],
+      returnUrls: RETURN_URLS,
+    })
+    const page = await payOnCheckout(session.redirectUrl, 'paid', '1111 2222 3333 4444')
+    assert.equal(page.status, 422)
+    const html = await page.text()
+    assert.include(html, 'La carta non è stata accettata')
+    assert.include(html, 'value="1111 2222 3333 4444"')
+    assert.equal(await statusOf(refused, position), 'PAYMENT_PENDING')
+  })
+
+  test('data the gateway refuses is a refusal with its codes, not a retry', async ({ assert }) => {
+    const strict = await adapter()
+    const error = await rejection(
+      strict.createPosition({
+        idempotencyKey: 'as-importo-zero',
+        payer: { ...TEST_PAYER },
+        amountCents: 0,
+        description: 'Importo sbagliato',
+      }),
+      PaymentRefusedError,
+      'an amount of zero'
+    )
+    assert.equal(error.reason, 'invalid')
+    assert.include(error.detail, 'IMPORTO_NON_VALIDO')
+  })
+
+  test('another key for the same ente is a configuration error', async () => {
+    const stranger = await adapter({ apiKey: 'una-chiave-diversa' })
+    await rejection(
+      newPosition(stranger),
+      RemoteConfigurationError,
+      'a key the gateway does not know'
+    )
+  })
+
+  test('a paid position cannot be cancelled', async ({ assert }) => {
+    const cancelling = await adapter()
+    const position = await newPosition(cancelling)
+    const session = await cancelling.startPayment({
+      positions: [refOf(position)],
+      returnUrls: RETURN_URLS,
+    })
+    await payOnCheckout(session.redirectUrl, 'paid')
+    const error = await rejection(
+      cancelling.cancelPosition!(refOf(position)),
+      PaymentRefusedError,
+      'cancelling a paid position'
+    )
+    assert.equal(error.reason, 'already_paid')
+    assert.equal(await statusOf(cancelling, position), 'COMPLETE')
+  })
+})
