@@ -10,6 +10,7 @@ export async function notifyPraticaStatusChange(event: StatusChanged) {
     praticaId: event.payload.praticaId,
     to: event.payload.to,
     partial: event.payload.partial,
+    applicantNotified: event.payload.applicantNotified === true,
     occurredAt: event.occurredAt,
   })
 }

@@ -7,4 +7,6 @@ export type StatusChanged = OutboxJobPayload<{
   from: PraticaStatusCode
   to: PraticaStatusCode
   partial: boolean
+  /** the caller told the applicant itself (see StatusChange.applicantNotified) */
+  applicantNotified?: boolean
 }>

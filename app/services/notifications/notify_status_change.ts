@@ -34,6 +34,8 @@ export interface NotifiedChange {
   praticaId: number
   to: PraticaStatusCode
   partial: boolean
+  /** the change's own action e-mailed the applicant: only the operators are told */
+  applicantNotified: boolean
   occurredAt: string
 }
 
@@ -71,7 +73,9 @@ export async function notifyStatusChange(change: NotifiedChange) {
   const keyOf = (recipient: string) =>
     `pratica:${pratica.id}:status_notice:${change.eventId}:${recipient}`
 
-  const template = citizenNoticeTemplate(service.messageTemplates ?? {}, change.to)
+  const template = change.applicantNotified
+    ? null
+    : citizenNoticeTemplate(service.messageTemplates ?? {}, change.to)
   if (template) {
     const link = applicantLink(ente, pratica, citizen)
     const notice = await render(ente, pratica, template, { ...values, link }, citizenNoticeSubject)

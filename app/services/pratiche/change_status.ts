@@ -25,6 +25,12 @@ export interface StatusChange {
   /** 7000 only: "Parzialmente approvata" */
   partial?: boolean
   /**
+   * The caller itself e-mails the applicant about this change, with the
+   * office's own text (an integration request, an outcome): the state
+   * notice (app/services/notifications) then goes to the operators only.
+   */
+  applicantNotified?: boolean
+  /**
    * The states the caller saw when it decided (e.g. the operator's page):
    * if the pratica moved meanwhile, the change is refused instead of
    * applied twice (double clicks, two operators at once).
@@ -95,7 +101,13 @@ export async function changeStatus(
   await outbox.record(trx, {
     type: PRATICA_STATUS_CHANGED,
     enteId: pratica.enteId,
-    payload: { praticaId: pratica.id, from, to, partial },
+    payload: {
+      praticaId: pratica.id,
+      from,
+      to,
+      partial,
+      ...(change.applicantNotified ? { applicantNotified: true } : {}),
+    },
   })
   return pratica
 }

@@ -24,7 +24,11 @@ async function acquired(service: Service, citizen: Citizen) {
   }).create()
 }
 
-async function move(praticaId: number, to: PraticaStatusCode, options: { partial?: boolean } = {}) {
+async function move(
+  praticaId: number,
+  to: PraticaStatusCode,
+  options: { partial?: boolean; applicantNotified?: boolean } = {}
+) {
   await db.transaction((trx) =>
     changeStatus(trx, praticaId, to, {
       actor: { type: 'operator', name: 'Mario Rossi' },
@@ -35,6 +39,11 @@ async function move(praticaId: number, to: PraticaStatusCode, options: { partial
 
 async function mailsTo(address: string) {
   return DevMail.query().where('to_addresses', 'like', `%${address}%`).orderBy('id')
+}
+
+async function subjectsTo(address: string) {
+  const mails = await mailsTo(address)
+  return mails.map((mail) => mail.subject)
 }
 
 /** An ente with the e-mail channel, the ZTL service, a citizen, and its staff. */
@@ -108,12 +117,13 @@ test.group('Notifications of a change of state', (group) => {
 
     const mails = await mailsTo(citizen.email!)
     assert.lengthOf(mails, 2)
+    const approved = mails.find((mail) => mail.subject.endsWith('"Parzialmente approvata"'))!
     assert.equal(
-      mails[1].text,
+      approved.text,
       `Ciao ${citizen.firstName}, la pratica ${pratica.uuid} è Parzialmente approvata. <b>Evviva</b>`
     )
-    assert.include(mails[1].html ?? '', '&lt;b&gt;Evviva&lt;/b&gt;')
-    assert.notInclude(mails[1].html ?? '', '<b>Evviva</b>')
+    assert.include(approved.html ?? '', '&lt;b&gt;Evviva&lt;/b&gt;')
+    assert.notInclude(approved.html ?? '', '<b>Evviva</b>')
   })
 
   test('Inviata has the receipt and Acquisita follows it: no second e-mail to the citizen without a template', async ({
@@ -130,20 +140,35 @@ test.group('Notifications of a change of state', (group) => {
     await move(pratica.id, 1900)
     await workTheQueue()
 
-    const toCitizen = await mailsTo(citizen.email!)
     assert.deepEqual(
-      toCitizen.map((mail) => mail.subject),
+      await subjectsTo(citizen.email!),
       [`Richiesta ricevuta: ${service.name}`],
       'the receipt only'
     )
-    const toOperator = await mailsTo(enabled.email)
-    assert.deepEqual(
-      toOperator.map((mail) => mail.subject),
-      [
-        `[${service.name}] Pratica passata allo stato "Inviata"`,
-        `[${service.name}] Pratica passata allo stato "Acquisita"`,
-      ]
-    )
+    assert.sameMembers(await subjectsTo(enabled.email), [
+      `[${service.name}] Pratica passata allo stato "Inviata"`,
+      `[${service.name}] Pratica passata allo stato "Acquisita"`,
+    ])
+  })
+
+  test('a change whose action e-mails the applicant itself (integration request, outcome) notifies the operators only', async ({
+    assert,
+  }) => {
+    const { service, citizen, enabled } = await staffSetup()
+    const pratica = await acquired(service, citizen)
+
+    await move(pratica.id, 4000)
+    await move(pratica.id, 9000, { applicantNotified: true })
+    await workTheQueue()
+
+    assert.deepEqual(await subjectsTo(citizen.email!), [
+      `${service.name}: la tua pratica è nello stato "In carico"`,
+    ])
+    assert.lengthOf(await PraticaMessage.query().where('pratica_id', pratica.id), 1)
+    assert.sameMembers(await subjectsTo(enabled.email), [
+      `[${service.name}] Pratica passata allo stato "In carico"`,
+      `[${service.name}] Pratica passata allo stato "Rifiutata"`,
+    ])
   })
 
   test('a job run again (crash, retry, event dispatched twice) sends nothing twice', async ({

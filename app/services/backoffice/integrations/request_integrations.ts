@@ -61,9 +61,11 @@ export async function requestIntegrations(
 
   try {
     const sent = await db.transaction(async (trx) => {
+      // the applicant gets the request itself by e-mail (below), not a state notice
       const moved = await changeStatus(trx, pratica.id, PraticaStatus.REQUEST_INTEGRATION, {
         actor: operatorActor(act.operator),
         expectedFrom: [pratica.status],
+        applicantNotified: true,
       })
       const message = await postMessage(trx, moved, {
         author: operatorActor(act.operator),
@@ -83,6 +85,7 @@ export async function requestIntegrations(
       )
       await changeStatus(trx, pratica.id, PraticaStatus.DRAFT_FOR_INTEGRATION, {
         actor: { type: 'system' },
+        applicantNotified: true,
       })
       await emailApplicant(trx, ente, moved, {
         subject: `${INTEGRATION_REQUEST_SUBJECT}: ${service.name}`,
