@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import EntePlugin from '#models/ente_plugin'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { simulatorFaults } from '#plugins/payment_mypay/simulator/faults'
 import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
@@ -131,8 +132,9 @@ test.group('Payments at request: faults', (group) => {
     // the citizen comes back afterwards: nothing more happens
     await asCitizen(client.get(`${base}/pagamento/esito`), setup.ente, setup.citizen)
     await workTheQueue({ clock: hoursLater() })
+    const iter = await iterOf(pratica.id)
     assert.deepEqual(
-      (await iterOf(pratica.id)).filter((code) => code === 1900),
+      iter.filter((code) => code === 1900),
       [1900]
     )
   })
@@ -174,10 +176,7 @@ test.group('Payments at request: faults', (group) => {
     assert,
   }) => {
     const setup = await payingSetup(mypay)
-    await (
-      await import('#models/ente_plugin')
-    ).default
-      .query()
+    await EntePlugin.query()
       .where('ente_id', setup.ente.id)
       .where('plugin_id', 'payment_mypay')
       .update({ enabled: false })
