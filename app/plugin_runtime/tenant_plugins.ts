@@ -59,10 +59,16 @@ export class TenantPlugins {
   }
 
   /** The enabled plugins of one point, in installation order. */
-  async enabledOf(ente: EnteRecord, point: ExtensionPoint): Promise<TenantPlugin[]> {
+  /** `client`: the caller's transaction (SQLite has one connection: a query outside it would wait for it). */
+  async enabledOf(
+    ente: EnteRecord,
+    point: ExtensionPoint,
+    client?: TransactionClientContract
+  ): Promise<TenantPlugin[]> {
     const manifests = this.registry.allowed(point)
     if (manifests.length === 0) return []
     const rows = await EntePlugin.forEnte(ente)
+      .if(client, (query) => query.useTransaction(client!))
       .where('in_contract', true)
       .where('enabled', true)
       .whereIn(

@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import app from '@adonisjs/core/services/app'
 import edge from 'edge.js'
 import logger from '@adonisjs/core/services/logger'
@@ -107,14 +108,17 @@ export function applicantContact(pratica: Pratica, citizen: Citizen | null) {
   }
 }
 
-export async function hasEmailChannel(ente: Ente) {
-  const channels = await enabledChannels(ente)
+export async function hasEmailChannel(ente: Ente, client?: TransactionClientContract) {
+  const channels = await enabledChannels(ente, client)
   return channels.includes(EMAIL_CHANNEL)
 }
 
 /** The ids of the messaging plugins the ente has enabled (messaging_email, later App IO). */
-export async function enabledChannels(ente: Ente): Promise<string[]> {
+export async function enabledChannels(
+  ente: Ente,
+  client?: TransactionClientContract
+): Promise<string[]> {
   const settings = await app.container.make(TenantPlugins)
-  const enabled = await settings.enabledOf(ente, 'messaging')
+  const enabled = await settings.enabledOf(ente, 'messaging', client)
   return enabled.map((plugin) => plugin.manifest.id)
 }

@@ -29,7 +29,7 @@ export async function emailApplicant(
     ? await Citizen.query({ client: trx }).where('id', pratica.citizenId).first()
     : null
   const applicant = applicantContact(pratica, citizen)
-  if (!applicant.email || !(await hasEmailChannel(ente))) {
+  if (!applicant.email || !(await hasEmailChannel(ente, trx))) {
     logger.warn({ pratica: pratica.uuid }, 'no e-mail to the applicant: no address or no channel')
     return
   }
