@@ -9,6 +9,8 @@ const AuditController = () => import('#controllers/backoffice/audit_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
 const PraticaActionsController = () =>
   import('#controllers/backoffice/pratica/pratica_actions_controller')
+const PraticaOutcomeController = () =>
+  import('#controllers/backoffice/pratica/pratica_outcome_controller')
 
 /**
  * The ente admin's settings: the plugins, the audit log ("Registro delle
@@ -61,6 +63,10 @@ router
         router.post('/assegna', [PraticaActionsController, 'assign']).as('assign')
         router.post('/priorita', [PraticaActionsController, 'priority']).as('priority')
         router.post('/stato', [PraticaActionsController, 'status']).as('status')
+        router.get('/approva', [PraticaOutcomeController, 'create']).as('approve_form')
+        router.post('/approva', [PraticaOutcomeController, 'store']).as('approve')
+        router.get('/rigetta', [PraticaOutcomeController, 'create']).as('reject_form')
+        router.post('/rigetta', [PraticaOutcomeController, 'store']).as('reject')
       })
       .prefix('/pratiche/:pratica')
       .as('backoffice.pratica')

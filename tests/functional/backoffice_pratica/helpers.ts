@@ -1,6 +1,8 @@
 import type { ApiClient, ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import EntePlugin from '#models/ente_plugin'
+import { changeStatus } from '#services/pratiche/change_status'
 import type Ente from '#models/ente'
 import type Service from '#models/service'
 import type Pratica from '#models/pratica'
@@ -86,4 +88,42 @@ export async function dropEnte(enteId: number) {
   await db.from('pratiche').where('ente_id', enteId).delete()
   await db.from('users').where('ente_id', enteId).delete()
   await db.from('enti').where('id', enteId).delete()
+}
+
+/** The ente's e-mail channel, as the demo enables it. */
+export function enableEmail(ente: Ente) {
+  return EntePlugin.create({
+    enteId: ente.id,
+    pluginId: 'messaging_email',
+    inContract: true,
+    enabled: true,
+    config: {
+      senderAddress: 'noreply@comune.prova.it',
+      senderName: ente.name,
+      maxMessagesPerMinute: 600,
+    },
+  })
+}
+
+/** The e-mails asked for the ente (outbox events message.requested), oldest first. */
+export async function requestedEmails(ente: Ente) {
+  const rows = await db
+    .from('outbox_events')
+    .where('ente_id', ente.id)
+    .where('type', 'message.requested')
+    .orderBy('id')
+  return rows.map((row) =>
+    typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+  )
+}
+
+/** Takes the pratica in charge for the operator, as the page would. */
+export async function inChargeOf(pratica: Pratica, user: User) {
+  await db.transaction((trx) =>
+    changeStatus(trx, pratica.id, 4000, {
+      actor: { type: 'operator', id: user.id, name: user.fullName },
+      patch: { operatorId: user.id },
+    })
+  )
+  await pratica.refresh()
 }

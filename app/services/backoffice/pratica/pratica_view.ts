@@ -10,7 +10,7 @@ import type { SummarySection } from '#domain/forms/summary'
 import { praticaSummary } from '#services/pratiche/pratica_form'
 import { dateAndTime } from '#services/pratiche/dates'
 import { protocolOf, type ProtocolView } from '#services/personal_area/protocol'
-import { paymentTabs, type PaymentTabs } from '#services/personal_area/payment_tabs'
+import { paymentTabs, positionViews, type PaymentTabs } from '#services/personal_area/payment_tabs'
 import { authMethodLabel, PRIORITY_LABELS } from '#services/backoffice/labels'
 import { praticaBaseUrl } from '#services/backoffice/pratica/pratica_scope'
 import { praticaFiles, type PraticaFiles } from '#services/backoffice/pratica/pratica_files'
@@ -38,6 +38,8 @@ export interface PraticaPageView {
   serviceName: string
   status: PraticaStatusCode
   statusLabel: string
+  /** workflow "Inoltro": when it was forwarded (read-only since) */
+  forwardedAt: string | null
   applicant: { name: string; fiscalCode: string | null; authMethod: string }
   operator: { id: number; name: string } | null
   office: { id: number; name: string } | null
@@ -120,6 +122,7 @@ export async function praticaPageView(
     serviceName: service.name,
     status: pratica.status,
     statusLabel: pratica.statusLabel,
+    forwardedAt: pratica.forwardedAt ? dateAndTime(pratica.forwardedAt) : null,
     applicant: applicantOf(pratica, citizen),
     operator: pratica.operator
       ? { id: pratica.operator.id, name: pratica.operator.fullName }
@@ -141,6 +144,7 @@ export async function praticaPageView(
     formatsHint: attachmentFormatsHint(),
     tabs: {
       ...paymentTabs(service),
+      positions: await positionViews(pratica.id, (uuid) => `${base}/pagamenti/${uuid}/ricevuta`),
       protocol: service.protocolRequired || protocol.kind === 'number',
       appointments: hasAppointments(service),
     },
