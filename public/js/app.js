@@ -132,4 +132,21 @@ document.addEventListener('alpine:init', () => {
       })
     },
   }))
+  /**
+   * "Copia": copies the text of the element named by data-copy-target
+   * (an id) and says so in the button's live label for a moment.
+   * Markup: <button type="button" x-data="copyValue" x-on:click="copy"
+   * data-copy-target="iuv-1"><span x-text="label">Copia</span></button>
+   */
+  Alpine.data('copyValue', () => ({
+    label: 'Copia',
+
+    async copy() {
+      const target = document.getElementById(this.$root.dataset.copyTarget)
+      if (!target || !navigator.clipboard) return
+      await navigator.clipboard.writeText(target.textContent.trim())
+      this.label = 'Copiato'
+      setTimeout(() => (this.label = 'Copia'), 2000)
+    },
+  }))
 })

@@ -40,3 +40,19 @@ router
   .prefix('/:ente/area-personale/pagamenti')
   .as('citizen.payments')
   .use([middleware.ente(), middleware.citizen()])
+
+const PraticaPaymentsController = () =>
+  import('#controllers/backoffice/payments/pratica_payments_controller')
+
+/** The payments of a pratica in the backoffice (scoped as the pratica page: 404 otherwise). */
+router
+  .group(() => {
+    router.get('/registra-pagamento', [PraticaPaymentsController, 'registerForm']).as('register')
+    router.post('/registra-pagamento', [PraticaPaymentsController, 'register']).as('register.store')
+    router
+      .get('/pagamenti/:position/ricevuta', [PraticaPaymentsController, 'receipt'])
+      .as('receipt')
+  })
+  .prefix('/:ente/backoffice/pratiche/:pratica')
+  .as('backoffice.pratica.payments')
+  .use([middleware.ente(), middleware.staff()])

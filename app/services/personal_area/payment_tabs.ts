@@ -1,4 +1,5 @@
 import type Service from '#models/service'
+import { positionsOfPratica } from '#services/payments/positions'
 
 /**
  * The "Bolli" and "Pagamento" tabs of a pratica, shown only when its
@@ -22,6 +23,8 @@ export interface PaymentLine {
 export interface PaymentTabs {
   stamps: { atRequest: StampLine[]; atRelease: boolean } | null
   payments: PaymentLine[] | null
+  /** the pratica's own positions, when the page reads them (positionViews) */
+  positions?: PositionView[]
 }
 
 export function formatEuro(cents: number, locale = 'it') {
@@ -52,4 +55,61 @@ export function paymentTabs(service: Service, locale = 'it'): PaymentTabs {
         : null,
     payments: paymentLines.length > 0 ? paymentLines : null,
   }
+}
+
+/** A pagoPA position of the pratica as its Pagamento tab shows it (the manual's fields). */
+export interface PositionView {
+  uuid: string
+  status: string
+  statusLabel: string
+  phase: 'at_request' | 'deferred' | null
+  createdAt: string
+  intermediary: string
+  amount: string
+  causale: string
+  payer: string
+  payerAddress: string | null
+  payerEmail: string | null
+  paidAt: string | null
+  method: string
+  iuv: string | null
+  iud: string | null
+  noticeCode: string | null
+  receiptUrl: string | null
+}
+
+const MOMENT = 'dd/MM/yyyy HH:mm:ss'
+
+/**
+ * The pratica's own pagoPA positions (newest attempt first), for the
+ * Pagamento tab of the citizen's and the operator's pratica page; each
+ * paid one links its receipt through `receiptUrl(uuid)` (the page's own
+ * scoped route).
+ */
+export async function positionViews(
+  praticaId: number,
+  receiptUrl: ((uuid: string) => string) | null
+): Promise<PositionView[]> {
+  const positions = await positionsOfPratica(praticaId)
+  return positions
+    .filter((position) => position.type === 'PAGOPA')
+    .map((position) => ({
+      uuid: position.uuid,
+      status: position.status,
+      statusLabel: position.statusLabel,
+      phase: position.phase,
+      createdAt: position.createdAt.setZone('Europe/Rome').toFormat(MOMENT),
+      intermediary: position.pluginId.replace(/^payment_/, ''),
+      amount: formatEuro(position.amountCents),
+      causale: position.causale,
+      payer: `${position.payer.name} - ${position.payer.fiscalCode}`,
+      payerAddress: position.payer.address ?? null,
+      payerEmail: position.payer.email ?? null,
+      paidAt: position.paidAt ? position.paidAt.setZone('Europe/Rome').toFormat(MOMENT) : null,
+      method: position.receipt?.method ?? 'PAGOPA',
+      iuv: position.iuv,
+      iud: position.iud,
+      noticeCode: position.noticeCode,
+      receiptUrl: receiptUrl && position.status === 'COMPLETE' ? receiptUrl(position.uuid) : null,
+    }))
 }

@@ -19,7 +19,7 @@ import { latestSent, type PraticaRow } from '#services/personal_area/citizen_pra
 import { dayAndTime, displayDay } from '#services/personal_area/dates'
 import { praticaSummary } from '#services/pratiche/pratica_form'
 import { protocolOf, type ProtocolView } from '#services/personal_area/protocol'
-import { paymentTabs, type PaymentTabs } from '#services/personal_area/payment_tabs'
+import { paymentTabs, positionViews, type PaymentTabs } from '#services/personal_area/payment_tabs'
 import {
   praticaUrls,
   type PraticaUrls,
@@ -174,7 +174,14 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
       refusal: messagingRefusal(pratica),
       formatsHint: attachmentFormatsHint(),
     },
-    tabs: { ...paymentTabs(service, locale), appointments: hasAppointments(service) },
+    tabs: {
+      ...paymentTabs(service, locale),
+      positions: await positionViews(
+        pratica.id,
+        via === 'area' ? (uuid) => `/${ente.slug}/area-personale/pagamenti/${uuid}/ricevuta` : null
+      ),
+      appointments: hasAppointments(service),
+    },
     canWithdraw: citizen ? await withdrawalAllowed(pratica, service, citizen) : false,
     modulo: await moduloCompilato(ente, pratica),
     integrationRequest: await integrationRequestOf(pratica).then(
