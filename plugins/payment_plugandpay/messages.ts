@@ -115,6 +115,22 @@ export function faultEnvelope(faultString: string, codice: string, descrizione: 
   )
 }
 
+/** A member of a data contract: a value, or an element already written. */
+type Member = string | number | boolean | undefined | { xml: string }
+
+/** WCF writes a data contract's members in ordinal order of their names; empty values are left out. */
+function dataContract(name: string, members: Record<string, Member>) {
+  return el(
+    name,
+    Object.keys(members)
+      .sort()
+      .map((key) => {
+        const value = members[key]
+        return typeof value === 'object' ? value.xml : optionalLeaf(key, value)
+      })
+  )
+}
+
 // ----- the data of a position -----
 
 export interface Debitore {
@@ -145,27 +161,41 @@ export interface PosizioneDati {
 }
 
 function debitore(value: Debitore) {
-  return el('Debitore', [
-    leaf('CodiceFiscalePartitaIva', value.codiceFiscalePartitaIva),
-    optionalLeaf('Email', value.email),
-    el('Nazione', [leaf('CodiceIsoNazione', 'IT'), leaf('NomeNazione', 'Italia')]),
+  return dataContract('Debitore', {
+    CodiceFiscalePartitaIva: value.codiceFiscalePartitaIva,
+    Email: value.email,
+    Nazione: {
+      xml: el('Nazione', [leaf('CodiceIsoNazione', 'IT'), leaf('NomeNazione', 'Italia')]),
+    },
     // Plug&Pay takes at most 50 characters
-    leaf('Nominativo', value.nominativo.slice(0, 50)),
-    leaf('TipoPagatore', value.tipoPagatore),
-  ])
+    Nominativo: value.nominativo.slice(0, 50),
+    TipoPagatore: value.tipoPagatore,
+  })
 }
 
-function creditore(value: Creditore) {
-  return el('Creditore', [
-    leaf('CodiceEnte', value.codiceEnte),
-    leaf('CodiceFiscalePartitaIva', value.codiceFiscalePartitaIva),
-    leaf('Intestazione', value.intestazione),
-  ])
+/** The members every kind of Posizione shares. */
+function posizioneMembers(posizione: PosizioneDati): Record<string, Member> {
+  return {
+    Causale: posizione.causale,
+    CodiceRiferimentoCreditore: posizione.iuv,
+    Creditore: {
+      xml: dataContract('Creditore', {
+        CodiceEnte: posizione.creditore.codiceEnte,
+        CodiceFiscalePartitaIva: posizione.creditore.codiceFiscalePartitaIva,
+        Intestazione: posizione.creditore.intestazione,
+      }),
+    },
+    DataScadenza: posizione.dataScadenza,
+    Debitore: { xml: debitore(posizione.debitore) },
+    IdentificativoPosizione: posizione.iuv,
+    ImportoInCentesimi: posizione.importoCents,
+    // Servizio is a PlugAndPayCommon contract
+    Servizio: { xml: el('Servizio', [leaf('c:CodiceServizio', posizione.codiceServizio)]) },
+    TipoRiferimentoCreditore: posizione.codiceServizio,
+  }
 }
 
-function servizio(codice: string) {
-  return el('Servizio', [leaf('c:CodiceServizio', codice)])
-}
+const NESSUN_PARAMETRO = { xml: '<ParametriPosizione/>' }
 
 function readDebitore(node: XmlElement | undefined): Debitore {
   return {
@@ -201,18 +231,10 @@ function readPosizioneDati(node: XmlElement): PosizioneDati {
 export function caricaPosizione(idApplicazione: string, posizione: PosizioneDati) {
   return requestEnvelope('CaricaPosizione', [
     leaf('IdApplicazione', idApplicazione),
-    el('Posizione', [
-      leaf('Causale', posizione.causale),
-      leaf('CodiceRiferimentoCreditore', posizione.iuv),
-      creditore(posizione.creditore),
-      optionalLeaf('DataScadenza', posizione.dataScadenza),
-      debitore(posizione.debitore),
-      leaf('IdentificativoPosizione', posizione.iuv),
-      leaf('ImportoInCentesimi', posizione.importoCents),
-      el('ParametriPosizione', []),
-      servizio(posizione.codiceServizio),
-      leaf('TipoRiferimentoCreditore', posizione.codiceServizio),
-    ]),
+    dataContract('Posizione', {
+      ...posizioneMembers(posizione),
+      ParametriPosizione: NESSUN_PARAMETRO,
+    }),
   ])
 }
 
@@ -313,19 +335,11 @@ export interface PosizioneRemota extends PosizioneDati {
 }
 
 function posizioneRemota(posizione: PosizioneRemota) {
-  return el('Posizione', [
-    leaf('Causale', posizione.causale),
-    leaf('CodiceRiferimentoCreditore', posizione.iuv),
-    creditore(posizione.creditore),
-    optionalLeaf('DataScadenza', posizione.dataScadenza),
-    debitore(posizione.debitore),
-    leaf('IdentificativoPosizione', posizione.iuv),
-    leaf('ImportoInCentesimi', posizione.importoCents),
-    optionalLeaf('NumeroAvviso', posizione.numeroAvviso),
-    servizio(posizione.codiceServizio),
-    leaf('StatoPosizione', posizione.statoPosizione),
-    leaf('TipoRiferimentoCreditore', posizione.codiceServizio),
-  ])
+  return dataContract('Posizione', {
+    ...posizioneMembers(posizione),
+    NumeroAvviso: posizione.numeroAvviso,
+    StatoPosizione: posizione.statoPosizione,
+  })
 }
 
 function readPosizioneRemota(node: XmlElement): PosizioneRemota {
@@ -401,20 +415,12 @@ export function inviaCarrelloPosizioni(carrello: Carrello) {
     el(
       'Carrello',
       carrello.posizioni.map((posizione) =>
-        el('Posizione', [
-          leaf('Causale', posizione.causale),
-          leaf('CodiceRiferimentoCreditore', posizione.iuv),
-          creditore(posizione.creditore),
-          optionalLeaf('DataScadenza', posizione.dataScadenza),
-          debitore(posizione.debitore),
-          optionalLeaf('EmailInvioRicevuta', carrello.emailInvioRicevuta),
-          leaf('IdentificativoPosizione', posizione.iuv),
-          leaf('ImportoInCentesimi', posizione.importoCents),
-          el('ParametriPosizione', []),
-          servizio(posizione.codiceServizio),
-          leaf('Spontaneo', false),
-          leaf('TipoRiferimentoCreditore', posizione.codiceServizio),
-        ])
+        dataContract('Posizione', {
+          ...posizioneMembers(posizione),
+          EmailInvioRicevuta: carrello.emailInvioRicevuta,
+          ParametriPosizione: NESSUN_PARAMETRO,
+          Spontaneo: false,
+        })
       )
     ),
     leaf('UrlBack', carrello.urlBack),

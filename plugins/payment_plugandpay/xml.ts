@@ -34,7 +34,7 @@ export function leaf(name: string, value: string | number | boolean) {
 }
 
 /** A text element only when there is a value. */
-export function optionalLeaf(name: string, value: string | number | undefined | null) {
+export function optionalLeaf(name: string, value: string | number | boolean | undefined | null) {
   return value === undefined || value === null || value === '' ? '' : leaf(name, value)
 }
 
