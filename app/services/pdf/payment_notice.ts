@@ -57,6 +57,7 @@ export async function renderPaymentNotice(input: NoticeInput): Promise<Buffer> {
   doc.font('bold').fontSize(12).fillColor(BLUE).text('QUANTO E QUANDO PAGARE?', MARGIN, doc.y)
   doc.font('bold').fontSize(18).fillColor(TEXT).text(input.amount, { continued: !!input.dueDate })
   if (input.dueDate) doc.font('regular').fontSize(12).text(`  entro il ${input.dueDate}`)
+  doc.moveDown(0.3)
   doc
     .font('regular')
     .fontSize(9)
@@ -121,11 +122,9 @@ function slip(doc: PDFKit.PDFDocument, input: NoticeInput, qr: Buffer, width: nu
     .font('regular')
     .fontSize(8.5)
     .fillColor(TEXT)
-    .text('Qui accanto trovi il codice QR e il codice avviso per pagare.', MARGIN + 12, doc.y, {
-      width: 150,
-    })
+    .text('Inquadra il codice QR con la tua app', MARGIN + 12, doc.y, { width: 150 })
   const qrSize = 130
-  doc.image(qr, MARGIN + 12, top + 48, { width: qrSize, height: qrSize })
+  doc.image(qr, MARGIN + 12, top + 44, { width: qrSize, height: qrSize })
 
   const x = MARGIN + 170
   const fieldWidth = width - 182
