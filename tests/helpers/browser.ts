@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import app from '@adonisjs/core/services/app'
+import { TEST_PASSWORD } from '#factories/user_factory'
 
 /**
  * Browser tests drive the Debian chromium (never a downloaded browser)
@@ -89,4 +90,13 @@ export async function accessibilityViolations(
         .map((node) => node.target.join(' '))
         .join(', ')}`
   )
+}
+
+/** Logs a factory staff account in through the operators' login form. */
+export async function logInAsStaff(page: Page, enteSlug: string, username: string) {
+  await page.goto(`/${enteSlug}/operatori/login`)
+  await page.getByLabel('Username').fill(username)
+  await page.locator('input[name=password]').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await page.waitForLoadState('networkidle')
 }

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import { readAuditFilters } from '#services/audit/audit_filters'
 import { auditCsv, auditFileName, auditPage } from '#services/audit/audit_viewer'
 import { recordAudit, requestOrigin } from '#services/audit/audit_log'
+import { sendCsv } from '#services/backoffice/csv_download'
 
 /**
  * "Registro delle attività": the ente admin reads and exports the audit log
@@ -31,9 +31,6 @@ export default class AuditController {
       metadata: { query: request.qs() },
       origin: requestOrigin(request),
     })
-    response.header('content-type', 'text/csv; charset=utf-8')
-    response.header('content-disposition', `attachment; filename="${auditFileName(ente.slug)}"`)
-    response.header('cache-control', 'no-store')
-    response.stream(Readable.from(auditCsv(ente, filters), { objectMode: false }))
+    sendCsv(response, auditFileName(ente.slug), auditCsv(ente, filters))
   }
 }

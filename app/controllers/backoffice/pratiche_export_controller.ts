@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import { listScope } from '#services/backoffice/list_scope'
 import { resolveListRequest } from '#services/backoffice/list_request'
 import { exportFileName, praticheCsv } from '#services/backoffice/pratiche_export'
 import { recordAudit, requestOrigin } from '#services/audit/audit_log'
+import { sendCsv } from '#services/backoffice/csv_download'
 
 /**
  * "Scarica il .csv" of the Elenco pratiche: the same filters and order,
@@ -22,9 +22,6 @@ export default class PraticheExportController {
       metadata: { query: request.qs() },
       origin: requestOrigin(request),
     })
-    response.header('content-type', 'text/csv; charset=utf-8')
-    response.header('content-disposition', `attachment; filename="${exportFileName(ente.slug)}"`)
-    response.header('cache-control', 'no-store')
-    response.stream(Readable.from(praticheCsv(scope, listRequest), { objectMode: false }))
+    sendCsv(response, exportFileName(ente.slug), praticheCsv(scope, listRequest))
   }
 }

@@ -3,17 +3,14 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
 import type { PraticaStatusCode } from '#domain/pratica_status'
-import { TEST_PASSWORD } from '#factories/user_factory'
-import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
+import {
+  accessibilityViolations,
+  closeBrowser,
+  logInAsStaff,
+  openPage,
+  screenshot,
+} from '#tests/helpers/browser'
 import { citizenOf, listFixture, praticaOf } from '#tests/functional/backoffice_list/helpers'
-
-async function logIn(page: Page, enteSlug: string, username: string) {
-  await page.goto(`/${enteSlug}/operatori/login`)
-  await page.getByLabel('Username').fill(username)
-  await page.locator('input[name=password]').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Login' }).click()
-  await page.waitForLoadState('networkidle')
-}
 
 /** What Chart.js drew: its labels and values, read from the chart itself. */
 function drawn(page: Page) {
@@ -56,7 +53,7 @@ test.group('Browser: Statistiche', (group) => {
 
     const { page, context, errors } = await openPage()
     cleanup(() => context.close())
-    await logIn(page, ente.slug, operator.username)
+    await logInAsStaff(page, ente.slug, operator.username)
     await page.getByRole('link', { name: 'Statistiche' }).click()
     await page.waitForLoadState('networkidle')
 
