@@ -4,6 +4,7 @@ import { middleware } from '#start/kernel'
 const PraticheListController = () => import('#controllers/backoffice/pratiche_list_controller')
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
 const IntegrationsController = () => import('#controllers/backoffice/integrations_controller')
+const ForwardController = () => import('#controllers/backoffice/forward_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
 const AuditController = () => import('#controllers/backoffice/audit_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
@@ -11,6 +12,8 @@ const PraticaActionsController = () =>
   import('#controllers/backoffice/pratica/pratica_actions_controller')
 const PraticaOutcomeController = () =>
   import('#controllers/backoffice/pratica/pratica_outcome_controller')
+const PraticaMessagesController = () =>
+  import('#controllers/backoffice/pratica/pratica_messages_controller')
 
 /**
  * The ente admin's settings: the plugins, the audit log ("Registro delle
@@ -52,6 +55,13 @@ router
       })
       .prefix('/pratiche/:pratica')
       .as('backoffice.integrations')
+    // workflow "Inoltro" (app/services/backoffice/forward/README.md)
+    router
+      .get('/pratiche/:pratica/registra-esito', [ForwardController, 'create'])
+      .as('backoffice.forward.outcome_form')
+    router
+      .post('/pratiche/:pratica/registra-esito', [ForwardController, 'store'])
+      .as('backoffice.forward.outcome')
     // the operator's pratica page (app/services/backoffice/pratica/README.md)
     router
       .group(() => {
@@ -67,6 +77,7 @@ router
         router.post('/approva', [PraticaOutcomeController, 'store']).as('approve')
         router.get('/rigetta', [PraticaOutcomeController, 'create']).as('reject_form')
         router.post('/rigetta', [PraticaOutcomeController, 'store']).as('reject')
+        router.post('/messaggi', [PraticaMessagesController, 'store']).as('messages')
       })
       .prefix('/pratiche/:pratica')
       .as('backoffice.pratica')

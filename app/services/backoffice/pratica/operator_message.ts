@@ -1,0 +1,85 @@
+import db from '@adonisjs/lucid/services/db'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type Ente from '#models/ente'
+import type Pratica from '#models/pratica'
+import type Upload from '#models/upload'
+import { draftOwner, newDraftToken, removeUpload } from '#services/forms/uploads'
+import { postMessage } from '#services/pratiche/post_message'
+import { acceptAttachments } from '#services/pratiche/messages/attachments'
+import { MESSAGE_MAX_LENGTH } from '#services/pratiche/messages/citizen_message'
+import { praticaSubject, recordAudit } from '#services/audit/audit_log'
+import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
+import type { Acting } from '#services/operators/types'
+import type { OperatorMessageErrors } from '#services/backoffice/pratica/message_form'
+import { operatorActor } from '#services/backoffice/pratica/locked_pratica'
+
+/**
+ * The Messaggi tab's form: "Invia messaggio" writes to the citizen (a
+ * message of the pratica, e-mailed to them), "Aggiungi nota interna" keeps
+ * the text among operators (visibility internal: never in the personal
+ * area, never e-mailed). Any operator who may open the pratica may write.
+ * A message with a problem is not sent and comes back as typed, with the
+ * files already accepted kept under the form's draft token.
+ */
+export type OperatorMessageKind = 'message' | 'note'
+
+export interface OperatorMessageInput {
+  kind: OperatorMessageKind
+  body: unknown
+  draft: unknown
+  remove: unknown
+  files: MultipartFile[]
+}
+
+export type OperatorMessageOutcome =
+  | { sent: true }
+  | { sent: false; body: string; draft: string; kept: Upload[]; errors: OperatorMessageErrors }
+
+export async function writeOnPratica(
+  ente: Ente,
+  pratica: Pratica,
+  input: OperatorMessageInput,
+  by: Acting
+): Promise<OperatorMessageOutcome> {
+  const body = typeof input.body === 'string' ? input.body.trim() : ''
+  const draft = draftOwner(input.draft) ? String(input.draft) : newDraftToken()
+  const owner = draftOwner(draft)!
+  const removing = typeof input.remove === 'string' && input.remove.length > 0
+  if (removing) await removeUpload(ente, owner, input.remove as string)
+  const { errors: fileErrors, kept } = await acceptAttachments(ente, owner, input.files)
+  const errors: OperatorMessageErrors = {}
+  if (fileErrors.length > 0) errors.attachments = fileErrors
+  if (!removing && body.length === 0) errors.body = 'Scrivi il testo del messaggio.'
+  if (body.length > MESSAGE_MAX_LENGTH) {
+    errors.body = `Il messaggio può contenere al massimo ${MESSAGE_MAX_LENGTH.toLocaleString('it-IT')} caratteri.`
+  }
+  if (removing || Object.keys(errors).length > 0) return { sent: false, body, draft, kept, errors }
+
+  const note = input.kind === 'note'
+  await db.transaction(async (trx) => {
+    const message = await postMessage(trx, pratica, {
+      author: operatorActor(by.actor),
+      body,
+      visibility: note ? 'internal' : 'applicant',
+      attachmentsFrom: owner,
+    })
+    if (!note) {
+      await emailApplicant(trx, ente, pratica, {
+        subject: `Nuovo messaggio sulla tua richiesta: ${pratica.uuid}`,
+        text: body,
+      })
+    }
+    await recordAudit(
+      {
+        action: note ? 'pratica_note_added' : 'pratica_message_sent',
+        enteId: pratica.enteId,
+        actor: by.actor,
+        subject: praticaSubject(pratica),
+        metadata: { message: message.id, attachments: kept.length },
+        origin: by.origin,
+      },
+      trx
+    )
+  })
+  return { sent: true }
+}
