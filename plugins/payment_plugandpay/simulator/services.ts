@@ -23,8 +23,10 @@ import {
   type PosizioneRemota,
   type Service,
 } from '../messages.js'
+import { child, children, text, type XmlElement } from '../xml.js'
 import { receiptXml } from './receipt.js'
 import {
+  applicationEnabled,
   loadPosizione,
   openTransazione,
   posizione,
@@ -175,6 +177,20 @@ async function downloadDatiRicevuta(members: any) {
   )
 }
 
+/** The ente a request speaks for, wherever its operation carries it. */
+function codiceEnteOf(members: XmlElement) {
+  const posizioni = [
+    child(members, 'Posizione'),
+    ...children(child(members, 'Carrello'), 'Posizione'),
+  ]
+  return (
+    text(members, 'CodiceEnte') ??
+    text(members, 'CodiceEnteCreditore') ??
+    posizioni.map((item) => text(child(item, 'Creditore'), 'CodiceEnte')).find(Boolean) ??
+    ''
+  )
+}
+
 /** One SOAP request to one of the three services. */
 export async function processSoap(
   service: Service,
@@ -196,8 +212,10 @@ export async function processSoap(
   if (action !== soapAction(operation)) {
     return fault('AzioneNonSupportata', `SOAPAction ${action} non corrisponde a ${operation}`)
   }
-  if (!/\S/.test(readRef(request.members).idApplicazione)) {
-    return fault('OperazioneProibita', 'IdApplicazione mancante o non abilitato')
+  const idApplicazione = text(request.members, 'IdApplicazione') ?? ''
+  const codiceEnte = codiceEnteOf(request.members)
+  if (!/\S/.test(idApplicazione) || !(await applicationEnabled(codiceEnte, idApplicazione))) {
+    return fault('OperazioneProibita', 'IdApplicazione mancante o non abilitato per l’ente')
   }
   switch (operation) {
     case 'CaricaPosizione':

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { PosizioneDati, StatoPosizione } from '../messages.js'
 
@@ -49,6 +49,25 @@ function toTransazione(row: any): SimTransazione {
   }
 }
 
+const isUniqueViolation = (error: any) =>
+  error?.code === '23505' || String(error?.code).startsWith('SQLITE_CONSTRAINT')
+
+/** The first IdApplicazione an ente uses is the one enabled for it; another is refused. */
+export async function applicationEnabled(codiceEnte: string, idApplicazione: string) {
+  const hash = createHash('sha256').update(idApplicazione).digest('hex')
+  const known = await db.from('pnp_sim_applicazioni').where('codice_ente', codiceEnte).first()
+  if (known) return known.id_applicazione === hash
+  try {
+    await db
+      .table('pnp_sim_applicazioni')
+      .insert({ codice_ente: codiceEnte, id_applicazione: hash, created_at: new Date() })
+    return true
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    return applicationEnabled(codiceEnte, idApplicazione)
+  }
+}
+
 export async function posizione(codiceEnte: string, iuv: string) {
   const row = await db.from(POSIZIONI).where({ codice_ente: codiceEnte, iuv }).first()
   return row ? toPosizione(row) : null
@@ -77,8 +96,8 @@ export async function loadPosizione(codiceEnte: string, dati: PosizioneDati) {
       created_at: new Date(),
     })
     return true
-  } catch (error: any) {
-    if (error?.code === '23505' || String(error?.code).startsWith('SQLITE_CONSTRAINT')) return false
+  } catch (error) {
+    if (isUniqueViolation(error)) return false
     throw error
   }
 }
