@@ -83,3 +83,26 @@ export function outcomeTarget(outcome: Outcome, protocolRequired: boolean): Prat
 export function manualTargets(from: PraticaStatusCode): PraticaStatusCode[] {
   return MANUAL_CHANGE_TARGETS.filter((to) => to !== from && canTransition(from, to))
 }
+
+/**
+ * "Assegnazione automatica" (the manual's EVO chapter): the office a
+ * service's rule sends a pratica to, from the value the citizen chose in
+ * a select or radio field of the form (`fieldKey` may be a dotted path);
+ * null when the rule does not name the value.
+ */
+export function autoAssignedOffice(
+  rule: { fieldKey: string; offices: Record<string, number> },
+  data: Record<string, unknown>
+): number | null {
+  let value: unknown = data
+  for (const key of rule.fieldKey.split('.')) {
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+  }
+  const values = Array.isArray(value) ? value : [value]
+  for (const candidate of values) {
+    if (candidate === null || candidate === undefined || typeof candidate === 'object') continue
+    const office = rule.offices[String(candidate)]
+    if (office) return office
+  }
+  return null
+}
