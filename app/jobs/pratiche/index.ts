@@ -11,6 +11,7 @@ import {
 } from '#jobs/pratiche/register_integration_answer'
 import { REGISTER_OUTCOME_JOB, registerOutcome } from '#jobs/pratiche/register_outcome'
 import { AUTO_ASSIGN_JOB, autoAssignAcquired } from '#jobs/pratiche/auto_assign'
+import { FORWARD_PRATICA_JOB, forwardAcquired } from '#jobs/pratiche/forward_pratica'
 
 /**
  * What happens after a pratica is sent, each job on `pratica.status_changed`
@@ -23,6 +24,7 @@ export function registerPraticaJobs() {
   jobRegistry.register(SEND_RECEIPT_JOB, sendPraticaReceipt, { attempts: 8, backoffMs: 5000 })
   // a protocol system down for a night: about 17 hours of attempts, then /admin/jobs
   jobRegistry.register(REGISTER_PROTOCOL_JOB, registerProtocol, { attempts: 12, backoffMs: 30_000 })
+  jobRegistry.register(FORWARD_PRATICA_JOB, forwardAcquired, { attempts: 8, backoffMs: 2000 })
   jobRegistry.register(REGISTER_INTEGRATION_ANSWER_JOB, registerAnswerProtocol, {
     attempts: 12,
     backoffMs: 30_000,
@@ -37,6 +39,7 @@ export function registerPraticaJobs() {
     REGISTER_PROTOCOL_JOB,
     REGISTER_OUTCOME_JOB,
     AUTO_ASSIGN_JOB,
-    REGISTER_INTEGRATION_ANSWER_JOB
+    REGISTER_INTEGRATION_ANSWER_JOB,
+    FORWARD_PRATICA_JOB
   )
 }
