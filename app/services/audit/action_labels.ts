@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   pratica_outcome_recorded: 'Esito registrato',
   pratica_created_for_citizen: 'Pratica creata per un cittadino',
   payment_registered: 'Pagamento registrato',
+  payment_requested: 'Pagamento posticipato',
   payment_creation_retried: 'Creazione del pagamento ripresa',
   audit_exported: 'Esportazione del registro delle attività (CSV)',
 }

@@ -38,6 +38,7 @@ export type AuditAction =
   | 'pratica_outcome_recorded'
   | 'pratica_created_for_citizen'
   | 'payment_registered'
+  | 'payment_requested'
   | 'payment_creation_retried'
 
 /** Where a request came from. */
