@@ -5,6 +5,7 @@ import { shareCitizen } from '#start/routes/pratiche'
 
 const PraticaPaymentController = () => import('#controllers/payments/pratica_payment_controller')
 const NotificationController = () => import('#controllers/payments/notification_controller')
+const ReconciliationController = () => import('#controllers/payments/reconciliation_controller')
 
 /**
  * A pratica's payment step beyond its page (GET /pratiche/:pratica/pagamento,
@@ -39,3 +40,14 @@ const notify = router
   .use(middleware.ente())
   .as('payments.notify')
 markCsrfExempt(notify)
+
+/** Ente admin: Impostazioni → "Riconciliazione pagamenti". */
+router
+  .group(() => {
+    router.get('/', [ReconciliationController, 'index']).as('payments.reconciliation')
+    router
+      .post('/:position/riprova-creazione', [ReconciliationController, 'retry'])
+      .as('payments.retry_creation')
+  })
+  .prefix('/:ente/backoffice/impostazioni/riconciliazione-pagamenti')
+  .use([middleware.ente(), middleware.staff({ roles: ['ente_admin'] })])
