@@ -142,7 +142,8 @@ function applySearch(
   }
 }
 
-function matchingCitizens(scope: ListScope, search: string) {
+/** The citizens of the scope's ente whose name or codice fiscale begin with the searched words (ids). */
+export function matchingCitizens(scope: ListScope, search: string) {
   const words = search
     .replace(/[%_\\]/g, '')
     .split(/\s+/)

@@ -15,6 +15,7 @@ import { startForm } from '#services/forms/form_page'
 import { applicantPrefill } from '#services/forms/prefill'
 import type { TypedApplicant } from '#services/citizens/citizen_from_typed_data'
 import { storableData } from '#services/pratiche/pratica_form'
+import type { Actor } from '#services/pratiche/change_status'
 
 /**
  * A pratica starts as a draft (Bozza, 1000) with its iter's first line,
@@ -67,7 +68,12 @@ export async function createDraft(
   service: Service,
   version: ServiceFormVersion,
   applicant: DraftApplicant,
-  options: { prefill?: FormValues; parent?: { id: number; relation: PraticaRelation } } = {}
+  options: {
+    prefill?: FormValues
+    parent?: { id: number; relation: PraticaRelation }
+    /** who opens it, when not the applicant ("Crea pratica": the operator) */
+    by?: Actor
+  } = {}
 ): Promise<Pratica> {
   const page = await startForm(ente, version, { prefill: options.prefill })
   const pratica = await Pratica.create(
@@ -98,9 +104,9 @@ export async function createDraft(
       fromStatus: null,
       toStatus: PraticaStatus.DRAFT,
       partial: false,
-      actorType: 'citizen',
-      actorId: applicant.citizen?.id ?? null,
-      actorName: applicantName(applicant),
+      actorType: options.by?.type ?? 'citizen',
+      actorId: options.by ? (options.by.id ?? null) : (applicant.citizen?.id ?? null),
+      actorName: options.by ? (options.by.name ?? null) : applicantName(applicant),
       message: null,
     },
     { client: trx }
