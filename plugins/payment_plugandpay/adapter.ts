@@ -15,6 +15,7 @@ import {
   PaymentNotFoundError,
   PaymentRefusedError,
   RemoteConfigurationError,
+  RemoteUnavailableError,
 } from '#extension_points/payment/errors'
 import { iuvFor, noticeCodeFromIuv } from '#extension_points/payment/notice_code'
 import { DateTime } from 'luxon'
@@ -23,9 +24,11 @@ import type { LedgerEntry, PlugAndPayLedger } from './ledger.js'
 import {
   IUV_DUPLICATO,
   caricaPosizione,
+  createPdfAvviso,
   downloadDatiRicevuta,
   inviaCarrelloPosizioni,
   readCaricaPosizioneAnswer,
+  readCreatePdfAvvisoAnswer,
   readDownloadDatiRicevutaAnswer,
   readEsito,
   readInviaCarrelloAnswer,
@@ -124,8 +127,7 @@ export class PlugAndPayAdapter implements PaymentAdapter {
       amountCents: posizione.importoCents,
       description: posizione.causale,
       dueDate: entry?.dueDate ? new Date(entry.dueDate) : undefined,
-      // Plug&Pay's GeneratorPdf service (CreatePdfAvviso) is not used: the core renders the avviso
-      pdf: null,
+      pdf: await this.#avvisoPdf(posizione.iuv),
     }
   }
 
@@ -310,15 +312,32 @@ export class PlugAndPayAdapter implements PaymentAdapter {
     return remote
   }
 
+  /** Plug&Pay's avviso (GeneratorPdf); without it the core renders one, so a failure here costs nothing. */
+  async #avvisoPdf(iuv: string): Promise<PaymentNotice['pdf']> {
+    try {
+      const pdf = readCreatePdfAvvisoAnswer(
+        await this.client.call('CreatePdfAvviso', createPdfAvviso(this.#posizioneDelCreditore(iuv)))
+      )
+      return pdf ? { contentType: 'application/pdf', content: new Uint8Array(pdf) } : null
+    } catch (error) {
+      if (error instanceof RemoteUnavailableError || error instanceof PlugAndPayFault) return null
+      throw error
+    }
+  }
+
+  #posizioneDelCreditore(iuv: string) {
+    return {
+      idApplicazione: this.settings.idApplicazione,
+      codiceEnteCreditore: this.settings.codiceEnte,
+      identificativoPosizione: iuv,
+    }
+  }
+
   async #ricevuta(iuv: string): Promise<RicevutaLetta | null> {
     const answer = readDownloadDatiRicevutaAnswer(
       await this.client.call(
         'DownloadDatiRicevuta',
-        downloadDatiRicevuta({
-          idApplicazione: this.settings.idApplicazione,
-          codiceEnteCreditore: this.settings.codiceEnte,
-          identificativoPosizione: iuv,
-        })
+        downloadDatiRicevuta(this.#posizioneDelCreditore(iuv))
       )
     )
     return answer.esito === 'Ok' && answer.ricevuta ? readReceipt(answer.ricevuta) : null

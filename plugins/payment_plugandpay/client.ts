@@ -3,7 +3,7 @@ import { OPERATIONS, readEnvelope, soapAction, type Operation, type Service } fr
 import type { XmlElement } from './xml.js'
 
 /**
- * Plug&Pay's three SOAP services (Feed, Deliver, Payment) over HTTP:
+ * Plug&Pay's SOAP services (Feed, Deliver, Payment, GeneratorPdf) over HTTP:
  * SOAP 1.1 with the WCF SOAPAction of each operation. The answer's result
  * members are handed back to messages.ts to read.
  *

@@ -47,6 +47,11 @@ export const plugAndPayConfig = {
     help: 'Es. https://pos.plugandpay.it/Payment/DigitBusPayment.svc; vuoto: il simulatore',
     optional: true,
   }),
+  endpointGeneratorPdf: field.url({
+    label: 'Indirizzo del servizio GeneratorPdf (avvisi)',
+    help: 'Es. https://generatorpdf.plugandpay.it/GeneratorPdf.svc; vuoto: il simulatore',
+    optional: true,
+  }),
   timeoutMs: field.number({
     label: 'Attesa massima di una risposta (millisecondi)',
     help: 'Oltre questo tempo la richiesta si considera non riuscita e verrà ripetuta',

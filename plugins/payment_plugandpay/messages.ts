@@ -24,12 +24,14 @@ export const NS = {
   feed: 'http://e-fil.eu/PnP/PlugAndPayFeed',
   deliver: 'http://e-fil.eu/PnP/PlugAndPayDeliver',
   payment: 'http://e-fil.eu/PnP/PlugAndPayPayment',
+  generatorPdf: 'http://e-fil.eu/GeneratorPdf',
 } as const
 
 export const SERVICES = {
   feed: { namespace: NS.feed, contract: 'IPlugAndPayFeed' },
   deliver: { namespace: NS.deliver, contract: 'IPlugAndPayDeliver' },
   payment: { namespace: NS.payment, contract: 'IPlugAndPayPayment' },
+  generatorPdf: { namespace: NS.generatorPdf, contract: 'IGeneratorPdfBytes' },
 } as const
 export type Service = keyof typeof SERVICES
 
@@ -40,6 +42,7 @@ export const OPERATIONS = {
   RicercaPosizioniPerCodiceFiscalePartitaIva: 'deliver',
   InviaCarrelloPosizioni: 'payment',
   DownloadDatiRicevuta: 'payment',
+  CreatePdfAvviso: 'generatorPdf',
 } as const satisfies Record<string, Service>
 export type Operation = keyof typeof OPERATIONS
 
@@ -483,20 +486,28 @@ export function readInviaCarrelloAnswer(members: XmlElement): RispostaCarrello {
   }
 }
 
-export interface DownloadRicevuta {
+/** A request naming one position of a creditor (DownloadDatiRicevuta, CreatePdfAvviso). */
+export interface PosizioneDelCreditore {
   idApplicazione: string
   codiceEnteCreditore: string
   identificativoPosizione: string
 }
 
-export const downloadDatiRicevuta = (input: DownloadRicevuta) =>
-  requestEnvelope('DownloadDatiRicevuta', [
+function perPosizione(
+  operation: 'DownloadDatiRicevuta' | 'CreatePdfAvviso',
+  input: PosizioneDelCreditore
+) {
+  return requestEnvelope(operation, [
     leaf('IdApplicazione', input.idApplicazione),
     leaf('CodiceEnteCreditore', input.codiceEnteCreditore),
     leaf('IdentificativoPosizione', input.identificativoPosizione),
   ])
+}
 
-export const readDownloadDatiRicevuta = (members: XmlElement): DownloadRicevuta => ({
+export const downloadDatiRicevuta = (input: PosizioneDelCreditore) =>
+  perPosizione('DownloadDatiRicevuta', input)
+
+export const readPosizioneDelCreditore = (members: XmlElement): PosizioneDelCreditore => ({
   idApplicazione: text(members, 'IdApplicazione') ?? '',
   codiceEnteCreditore: text(members, 'CodiceEnteCreditore') ?? '',
   identificativoPosizione: text(members, 'IdentificativoPosizione') ?? '',
@@ -509,3 +520,17 @@ export const readDownloadDatiRicevutaAnswer = (members: XmlElement) => ({
   esito: (text(members, 'Esito') ?? 'Nok') as Esito,
   ricevuta: text(members, 'Ricevuta'),
 })
+
+// ----- GeneratorPdf: CreatePdfAvviso -----
+
+export const createPdfAvviso = (input: PosizioneDelCreditore) =>
+  perPosizione('CreatePdfAvviso', input)
+
+/** The avviso as base64 (xs:base64Binary); empty when Plug&Pay has none. */
+export const createPdfAvvisoAnswer = (pdf: Buffer | null) =>
+  answerEnvelope('CreatePdfAvviso', [optionalLeaf('AvvisoPdf', pdf?.toString('base64'))])
+
+export function readCreatePdfAvvisoAnswer(members: XmlElement) {
+  const content = Buffer.from(text(members, 'AvvisoPdf') ?? '', 'base64')
+  return content.length ? content : null
+}

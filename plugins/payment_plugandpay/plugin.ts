@@ -18,6 +18,7 @@ function clientFor({ config, simulatorUrl }: PluginContext<Config>) {
       feed: config.endpointFeed ?? simulatorUrl(SOAP_PATHS.feed),
       deliver: config.endpointDeliver ?? simulatorUrl(SOAP_PATHS.deliver),
       payment: config.endpointPayment ?? simulatorUrl(SOAP_PATHS.payment),
+      generatorPdf: config.endpointGeneratorPdf ?? simulatorUrl(SOAP_PATHS.generatorPdf),
     },
     config.timeoutMs ?? DEFAULT_TIMEOUT_MS
   )

@@ -14,13 +14,14 @@ import {
 
 /**
  * The simulated Plug&Pay, mounted at /_sim/payment_plugandpay/ outside
- * production: its three SOAP services (at the paths of Plug&Pay's own
+ * production: its four SOAP services (at the paths of Plug&Pay's own
  * hosts), the checkout page where a test card pays, and a fault switch.
  */
 export const SOAP_PATHS: Record<Service, string> = {
   feed: '/Feed/DigitBusFeed.svc',
   deliver: '/Deliver/DigitBusDeliver.svc',
   payment: '/Payment/DigitBusPayment.svc',
+  generatorPdf: '/GeneratorPdf.svc',
 }
 export const CHECKOUT_PATH = '/pagamento'
 export const TEST_CARD = '4242 4242 4242 4242'
@@ -114,6 +115,7 @@ export const simulatorRoutes = [
   soapRoute('feed'),
   soapRoute('deliver'),
   soapRoute('payment'),
+  soapRoute('generatorPdf'),
   {
     method: 'GET' as const,
     path: CHECKOUT_PATH,

@@ -4,11 +4,12 @@ import {
   IUV_DUPLICATO,
   OPERATIONS,
   caricaPosizioneAnswer,
+  createPdfAvvisoAnswer,
   downloadDatiRicevutaAnswer,
   faultEnvelope,
   inviaCarrelloAnswer,
   readCaricaPosizione,
-  readDownloadDatiRicevuta,
+  readPosizioneDelCreditore,
   readEnvelope,
   readInviaCarrelloPosizioni,
   readRef,
@@ -24,6 +25,7 @@ import {
   type Service,
 } from '../messages.js'
 import { child, children, text, type XmlElement } from '../xml.js'
+import { avvisoPdf } from './avviso_pdf.js'
 import { receiptXml } from './receipt.js'
 import {
   applicationEnabled,
@@ -153,7 +155,7 @@ async function inviaCarrello(members: any, checkoutUrl: (id: string) => string) 
 }
 
 async function downloadDatiRicevuta(members: any) {
-  const request = readDownloadDatiRicevuta(members)
+  const request = readPosizioneDelCreditore(members)
   const sim = await posizione(request.codiceEnteCreditore, request.identificativoPosizione)
   if (!sim || sim.stato !== 'Pagata' || !sim.pagatoIl || !sim.receiptId) {
     return ok(downloadDatiRicevutaAnswer('Nok'))
@@ -177,6 +179,12 @@ async function downloadDatiRicevuta(members: any) {
   )
 }
 
+async function createPdfAvviso(members: any) {
+  const request = readPosizioneDelCreditore(members)
+  const sim = await posizione(request.codiceEnteCreditore, request.identificativoPosizione)
+  return ok(createPdfAvvisoAnswer(sim && !sim.rimossa ? await avvisoPdf(sim.dati) : null))
+}
+
 /** The ente a request speaks for, wherever its operation carries it. */
 function codiceEnteOf(members: XmlElement) {
   const posizioni = [
@@ -191,7 +199,7 @@ function codiceEnteOf(members: XmlElement) {
   )
 }
 
-/** One SOAP request to one of the three services. */
+/** One SOAP request to one of the services. */
 export async function processSoap(
   service: Service,
   body: string,
@@ -230,5 +238,7 @@ export async function processSoap(
       return inviaCarrello(request.members, checkoutUrl)
     case 'DownloadDatiRicevuta':
       return downloadDatiRicevuta(request.members)
+    case 'CreatePdfAvviso':
+      return createPdfAvviso(request.members)
   }
 }

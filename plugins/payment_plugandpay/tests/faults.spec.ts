@@ -115,6 +115,22 @@ test.group('Plug&Pay faults', (group) => {
     assert.equal(await statusOf(checker, position), 'PAYMENT_PENDING')
   })
 
+  test('GeneratorPdf answers 500: the notice comes without Plug&Pay’s PDF (the core renders one); then with it', async ({
+    assert,
+  }) => {
+    const printing = await adapter()
+    const position = await newPosition(printing)
+    injectFault('errore500')
+    const without = await printing.getNotice(refOf(position))
+    assert.isNull(without.pdf)
+    assert.equal(without.noticeCode, position.noticeCode)
+
+    const withPdf = await printing.getNotice(refOf(position))
+    assert.ok(withPdf.pdf && 'content' in withPdf.pdf, 'the avviso as bytes')
+    const content = Buffer.from((withPdf.pdf as { content: Uint8Array }).content)
+    assert.equal(content.subarray(0, 5).toString('latin1'), '%PDF-')
+  })
+
   test('the citizen comes back twice and submits the checkout twice: one payment, one receipt', async ({
     assert,
   }) => {

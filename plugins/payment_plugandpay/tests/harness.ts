@@ -25,6 +25,7 @@ export async function startPlugAndPay() {
     endpointFeed: `${remote.url}${SOAP_PATHS.feed}`,
     endpointDeliver: `${remote.url}${SOAP_PATHS.deliver}`,
     endpointPayment: `${remote.url}${SOAP_PATHS.payment}`,
+    endpointGeneratorPdf: `${remote.url}${SOAP_PATHS.generatorPdf}`,
     timeoutMs: 1500,
   }
   return { remote, config }

@@ -53,6 +53,10 @@ test.group('Plug&Pay messages', () => {
       soapAction('InviaCarrelloPosizioni'),
       'http://e-fil.eu/PnP/PlugAndPayPayment/IPlugAndPayPayment/InviaCarrelloPosizioni'
     )
+    assert.equal(
+      soapAction('CreatePdfAvviso'),
+      'http://e-fil.eu/GeneratorPdf/IGeneratorPdfBytes/CreatePdfAvviso'
+    )
   })
 
   test('CaricaPosizione: members in WCF order, in the Feed namespace, text escaped', ({
