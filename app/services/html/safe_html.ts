@@ -96,7 +96,7 @@ export function plainParagraphs(text: string | null | undefined): string[] {
 
 function withoutTags(html: string) {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&nbsp;/g, ' ')
+    .replace(/&nbsp;|\u00a0/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

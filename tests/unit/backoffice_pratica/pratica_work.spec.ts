@@ -58,7 +58,7 @@ test.group('A rich text message as plain paragraphs', () => {
   }) => {
     assert.deepEqual(
       plainParagraphs(
-        '<p>Gentile <b>Lorenzo</b>,<br>la richiesta &egrave; accettata &amp; chiusa.</p><ul><li>uno</li><li>due</li></ul><script>alert(1)</script><p>Saluti</p>'
+        '<p>Gentile <b>Lorenzo</b>,<br>la\u00a0richiesta &egrave; accettata &amp; chiusa.</p><ul><li>uno</li><li>due</li></ul><script>alert(1)</script><p>Saluti</p>'
       ),
       ['Gentile Lorenzo,\nla richiesta è accettata & chiusa.', '• uno', '• due', 'Saluti']
     )
