@@ -25,7 +25,7 @@ function clientFor({ config, simulatorUrl }: PluginContext<Config>) {
 }
 
 /**
- * Plug&Pay (E-Fil), pagoPA intermediary of many municipalities: positions
+ * Plug&Pay, E-Fil's pagoPA intermediary: positions
  * loaded by its Feed service, read by Deliver, paid in a cart by Payment.
  * See README.md for what is confirmed by public sources.
  */
