@@ -3,12 +3,18 @@ import db from '@adonisjs/lucid/services/db'
 import Ente from '#models/ente'
 import PaymentPosition from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { ExtensionPointError } from '#extension_points/payment/errors'
+import { ExtensionPointError, PaymentRefusedError } from '#extension_points/payment/errors'
 import type { DebtPosition } from '#extension_points/payment/contract'
 import { CREATION_STATES } from '#domain/payments/position_status'
 import { describeError } from '#queue/retry_policy'
 import { applyRemoteStatus } from '#services/payments/apply_status'
 import { schedulePositionCheck } from '#services/payments/reconcile'
+
+/** The error for the admin's page, with the intermediary's own words when it refused. */
+function errorText(error: unknown) {
+  const detail = error instanceof PaymentRefusedError && error.detail ? ` (${error.detail})` : ''
+  return `${describeError(error)}${detail}`
+}
 
 /** Raised so the queue retries the creation while the intermediary is down. */
 export class CreationRetryError extends Error {}
@@ -52,7 +58,7 @@ export async function createAtIntermediary(positionId: number, options: { lastAt
       .whereIn('status', CREATION_STATES)
       .update({
         status: retry ? 'CREATION_PENDING' : 'CREATION_FAILED',
-        last_error: describeError(error),
+        last_error: errorText(error),
         creation_attempts: position.creationAttempts + 1,
         updated_at: new Date(),
       })

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Page } from 'playwright-core'
+import EntePlugin from '#models/ente_plugin'
+import Pratica from '#models/pratica'
+import { PraticaFactory } from '#factories/pratica_factory'
+import { sealSecrets } from '#plugin_runtime/plugin_secrets'
+import { registerEnte } from '#plugins/payment_mypay/simulator/store'
+import { TEST_CARDS } from '#plugins/payment_mypay/simulator/checkout'
+import { changeStatus } from '#services/pratiche/change_status'
+import { loginCitizen } from '#tests/browser/citizens/login'
+import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
+import { DIRITTI, positionsOf } from '#tests/functional/payments/helpers'
+import { readNotice } from '#tests/functional/payments/qr'
+import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
+
+/**
+ * As the demo: the ente pays through the MyPay simulator mounted in the
+ * app (/_sim/payment_mypay/), which pushes outcomes to the platform's
+ * notification route. The pratica was sent (1000 → 1500) and the queue
+ * made its position at MyPay.
+ */
+async function pendingPayment() {
+  const setup = await ztlSetup({ paymentSettings: { atRequest: [DIRITTI], deferred: [] } })
+  const { ente, service, citizen } = setup
+  const password = randomBytes(9).toString('base64url')
+  const jwtSecret = randomBytes(64).toString('base64')
+  await EntePlugin.create({
+    enteId: ente.id,
+    pluginId: 'payment_mypay',
+    inContract: true,
+    enabled: true,
+    config: {
+      tipoDovuto: 'DIRITTI_SEGRETERIA',
+      datiSpecificiRiscossione: '9/0101108TS/',
+      jwtClientId: 'stanza-del-cittadino',
+    },
+    secrets: sealSecrets({ password, jwtSecret }, ente.id, 'payment_mypay'),
+  })
+  await registerEnte({
+    codIpaEnte: ente.codiceIpa!,
+    codiceFiscale: ente.codiceFiscale,
+    name: ente.name,
+    password,
+    tipiDovuto: ['DIRITTI_SEGRETERIA'],
+    segregationCode: '01',
+    pushUrl: `/${ente.slug}/callbacks/payment_mypay/notify`,
+    jwtSecret,
+    jwtKid: 'prova',
+    jwtClientId: 'stanza-del-cittadino',
+    jwtClientMail: 'sil@comune.prova.it',
+  })
+  const draft = await PraticaFactory.merge({
+    enteId: ente.id,
+    serviceId: service.id,
+    citizenId: citizen.id,
+    status: 1000,
+  }).create()
+  await db.transaction((trx) =>
+    changeStatus(trx, draft.id, 1500, { actor: { type: 'citizen', id: citizen.id } })
+  )
+  await workTheQueue()
+  const [position] = await positionsOf(draft)
+  return { ...setup, pratica: draft, position }
+}
+
+async function settled(page: Page, name: string, assert: any) {
+  await page.waitForLoadState('networkidle')
+  await screenshot(page, `pagamento-${name}`)
+  assert.deepEqual(await accessibilityViolations(page), [], name)
+}
+
+test.group('Browser: payment at request', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.teardown(() => closeBrowser())
+
+  test('Paga online with the MyPay checkout and the test card: back on the landing page, the pratica is Inviata', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente, citizen, pratica, position } = await pendingPayment()
+    assert.equal(position.status, 'PAYMENT_PENDING')
+    const { page, context, errors } = await openPage()
+    cleanup(() => context.close())
+    await loginCitizen(context, citizen)
+
+    await page.goto(`/${ente.slug}/pratiche/${pratica.uuid}/pagamento`)
+    await settled(page, 'scegli-modalita', assert)
+    const main = await page.locator('main').innerText()
+    assert.include(main, 'Scegli la modalità di pagamento')
+    assert.include(main, position.noticeCode!.replace(/(\d{4})(?=\d)/g, '$1 '))
+
+    await page.getByRole('button', { name: 'Paga online' }).click()
+    await page.waitForURL('**/_sim/payment_mypay/**')
+    await page.getByLabel('Numero della carta').fill(TEST_CARDS.approved.number)
+    await page.getByLabel('Scadenza').fill(TEST_CARDS.approved.expiry)
+    await page.getByLabel('Codice di sicurezza (CVV)').fill(TEST_CARDS.approved.cvv)
+    await page.getByLabel('Titolare della carta').fill(citizen.fullName)
+    await screenshot(page, 'pagamento-checkout-mypay')
+    await page.getByRole('button', { name: /^Paga / }).click()
+
+    await page.waitForURL(`**/${ente.slug}/pratiche/${pratica.uuid}/pagamento/esito**`)
+    await page.getByText('Pagamento avvenuto con successo').waitFor()
+    await settled(page, 'esito-pagato', assert)
+    const current = await Pratica.findOrFail(pratica.id)
+    assert.equal(current.status, 1900)
+    assert.include(await page.locator('h1').innerText(), 'Inviata')
+    const [paid] = await positionsOf(pratica)
+    assert.equal(paid.status, 'COMPLETE')
+
+    await page.getByRole('link', { name: 'Vai alla richiesta' }).click()
+    await page.waitForURL(`**/pratiche/${pratica.uuid}/ricevuta`)
+    assert.deepEqual(errors, [])
+  })
+
+  test('Stampa e paga: the avviso PDF, its QR code reads back the pagoPA payload', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente, citizen, pratica, position } = await pendingPayment()
+    const { page, context, errors } = await openPage()
+    cleanup(() => context.close())
+    await loginCitizen(context, citizen)
+
+    await page.goto(`/${ente.slug}/pratiche/${pratica.uuid}/pagamento`)
+    const link = page.getByRole('link', { name: /Stampa e paga/ })
+    const href = await link.getAttribute('href')
+    const response = await page.request.get(href!)
+    assert.equal(response.headers()['content-type'], 'application/pdf')
+    const notice = await readNotice(await response.body(), {
+      keepPngAs: 'tmp/screenshots/pagamento-avviso.png',
+    })
+    assert.equal(notice.qr, `PAGOPA|002|${position.noticeCode}|${ente.codiceFiscale}|1600`)
+    assert.include(notice.text, position.noticeCode!.replace(/(\d{4})(?=\d)/g, '$1 '))
+    assert.deepEqual(errors, [])
+  })
+})
