@@ -135,13 +135,12 @@ export class PlugAndPayAdapter implements PaymentAdapter {
     if (input.positions.length > MAX_CART_POSITIONS) throw new PaymentRefusedError('cart_too_large')
     const posizioni: PosizioneDati[] = []
     for (const ref of input.positions) {
-      const status = await this.getStatus(ref)
-      if (status.status === 'COMPLETE' || status.status === 'PAYMENT_STARTED') {
-        throw new PaymentRefusedError('already_paid')
-      }
-      if (status.status === 'EXPIRED') throw new PaymentRefusedError('expired')
-      if (status.status === 'CANCELED') throw new PaymentRefusedError('cancelled')
+      const entry = await this.ledger.byIuv(ref.iuv)
+      if (entry?.cancelled) throw new PaymentRefusedError('cancelled')
       const remote = await this.#remote(ref.iuv)
+      // paid in whole or in part: either way not payable again
+      if (remote.statoPosizione !== 'NonPagata') throw new PaymentRefusedError('already_paid')
+      if (isPast(remote.dataScadenza)) throw new PaymentRefusedError('expired')
       posizioni.push({ ...remote, creditore: this.#creditore() })
     }
     const answer = readInviaCarrelloAnswer(
