@@ -43,6 +43,8 @@ router
 
 const PraticaPaymentsController = () =>
   import('#controllers/backoffice/payments/pratica_payments_controller')
+const DeferredPaymentsController = () =>
+  import('#controllers/backoffice/payments/deferred_payments_controller')
 
 /** The payments of a pratica in the backoffice (scoped as the pratica page: 404 otherwise). */
 router
@@ -52,6 +54,10 @@ router
     router
       .get('/pagamenti/:position/ricevuta', [PraticaPaymentsController, 'receipt'])
       .as('receipt')
+    router.get('/pagamento-posticipato', [DeferredPaymentsController, 'create']).as('deferred')
+    router
+      .post('/pagamento-posticipato', [DeferredPaymentsController, 'store'])
+      .as('deferred.store')
   })
   .prefix('/:ente/backoffice/pratiche/:pratica')
   .as('backoffice.pratica.payments')

@@ -1,0 +1,175 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import PaymentPosition from '#models/payment_position'
+import { createAtIntermediary } from '#services/payments/create_at_intermediary'
+import { officeFixture, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
+import { praticaIn } from '#tests/functional/personal_area/helpers'
+import { checkoutIdOf, fakePayments } from './helpers.js'
+
+const OCCUPAZIONE = {
+  causale: 'Occupazione temporanea di suolo pubblico',
+  amountCents: 1000,
+  bilancio: [{ id: 'c_1', codCapitolo: 'Cap1', importoCents: 1000 }],
+  taxonomyCode: '9/0101100IM/',
+  datiSpecificiRiscossione: '9/0301123AP/',
+}
+
+/** A pratica In carico of Mario, of a service with one deferred payment, the ente on the fake intermediary. */
+async function praticaInCharge() {
+  const fixture = await officeFixture()
+  const payments = await fakePayments(fixture.ente)
+  fixture.service.paymentSettings = { atRequest: [], deferred: [OCCUPAZIONE] }
+  await fixture.service.save()
+  const pratica = await praticaIn(fixture.ente, fixture.service, fixture.citizen, 4000)
+  pratica.operatorId = fixture.mario.id
+  await pratica.save()
+  return {
+    ...fixture,
+    ...payments,
+    pratica,
+    url: `${praticaUrl(fixture.ente, pratica)}/pagamento-posticipato`,
+  }
+}
+
+const SENT = {
+  'deferred[0][causale]': 'Occupazione temporanea di suolo pubblico',
+  'deferred[0][importo]': '12,00',
+  'deferred[0][datiSpecificiRiscossione]': '9/0301123AP/',
+  'deferred[0][taxonomyCode]': '9/0101100IM/',
+  'deferred[0][bilancio][0][id]': 'c_1',
+  'deferred[0][bilancio][0][codCapitolo]': 'Cap1',
+  'deferred[0][bilancio][0][importo]': '12,00',
+  'messaggio': 'Per completare la pratica paga la tassa di occupazione.',
+}
+
+test.group('Pagamento posticipato', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('lists the service deferred payments for the pratica, editable, and adds one', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { mario, url, restore } = await praticaInCharge()
+    cleanup(restore)
+    const page = await client.get(url).loginAs(mario)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Pagamenti posticipati 1')
+    assert.include(page.text(), 'value="Occupazione temporanea di suolo pubblico"')
+    assert.include(page.text(), 'value="10,00"')
+    const added = await client
+      .post(url)
+      .form({ ...SENT, azione: 'aggiungi:deferred' })
+      .withCsrfToken()
+      .loginAs(mario)
+    assert.include(added.text(), 'Pagamenti posticipati 2')
+    assert.include(added.text(), 'value="12,00"')
+  })
+
+  test('Invia: 4000 → 1500, the position asked; paid by the citizen, the pratica is Accettata', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { ente, citizen, mario, pratica, url, restore, remote } = await praticaInCharge()
+    cleanup(restore)
+    const sent = await client.post(url).form(SENT).withCsrfToken().loginAs(mario).redirects(0)
+    sent.assertStatus(302)
+    await pratica.refresh()
+    assert.equal(pratica.status, 1500)
+    const [position] = await PaymentPosition.query().where('pratica_id', pratica.id)
+    assert.equal(position.phase, 'deferred')
+    assert.equal(position.amountCents, 1200)
+    assert.deepEqual(position.bilancio, [{ id: 'c_1', codCapitolo: 'Cap1', importoCents: 1200 }])
+
+    await createAtIntermediary(position.id, { lastAttempt: true })
+    const area = `/${ente.slug}/area-personale/pagamenti`
+    const pay = await client
+      .post(`${area}/paga`)
+      .form({ avviso: position.uuid })
+      .withCsrfToken()
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .redirects(0)
+    pay.assertStatus(302)
+    remote.completeCheckout(checkoutIdOf(pay.header('location')!), 'paid')
+    await client
+      .get(`${area}/esito`)
+      .withSession(pay.session())
+      .withGuard('citizen')
+      .loginAs(citizen)
+    await pratica.refresh()
+    assert.equal(pratica.status, 7000)
+  })
+
+  test('an amount of 0 exempts the citizen: approved at once, nothing to pay', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { mario, pratica, url, restore } = await praticaInCharge()
+    cleanup(restore)
+    await client
+      .post(url)
+      .form({
+        ...SENT,
+        'deferred[0][importo]': '0',
+        'deferred[0][bilancio][0][importo]': '',
+        'deferred[0][bilancio][0][id]': '',
+        'deferred[0][bilancio][0][codCapitolo]': '',
+        'azione': '',
+      })
+      .withCsrfToken()
+      .loginAs(mario)
+    await pratica.refresh()
+    assert.equal(pratica.status, 4000)
+
+    await client
+      .post(url)
+      .form({
+        'deferred[0][causale]': 'Occupazione',
+        'deferred[0][importo]': '0',
+        'deferred[0][datiSpecificiRiscossione]': '9/0301123AP/',
+        'deferred[0][taxonomyCode]': '9/0101100IM/',
+      })
+      .withCsrfToken()
+      .loginAs(mario)
+    await pratica.refresh()
+    assert.equal(pratica.status, 7000)
+    const positions = await PaymentPosition.query().where('pratica_id', pratica.id)
+    assert.lengthOf(positions, 0)
+  })
+
+  test('a wrong bilancio comes back with its message; the pratica stays In carico', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { mario, pratica, url, restore } = await praticaInCharge()
+    cleanup(restore)
+    const answer = await client
+      .post(url)
+      .form({ ...SENT, 'deferred[0][bilancio][0][importo]': '10,00' })
+      .withCsrfToken()
+      .loginAs(mario)
+    answer.assertStatus(422)
+    assert.include(answer.text(), 'La somma degli importi delle voci (10,00 €)')
+    assert.include(answer.text(), 'Per completare la pratica paga la tassa di occupazione.')
+    await pratica.refresh()
+    assert.equal(pratica.status, 4000)
+  })
+
+  test('only the operator in charge: another is sent back with the reason', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { giulia, pratica, url, restore } = await praticaInCharge()
+    cleanup(restore)
+    const answer = await client.post(url).form(SENT).withCsrfToken().loginAs(giulia).redirects(0)
+    answer.assertStatus(302)
+    assert.match(answer.flashMessages().error, /in carico a Mario Rossi/)
+    await pratica.refresh()
+    assert.equal(pratica.status, 4000)
+  })
+})
