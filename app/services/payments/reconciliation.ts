@@ -4,6 +4,7 @@ import type User from '#models/user'
 import PaymentPosition from '#models/payment_position'
 import type { PaymentStatus } from '#domain/payments/position_status'
 import { outbox } from '#queue/outbox'
+import NotFoundException from '#exceptions/not_found_exception'
 import { recordAudit, type RequestOrigin } from '#services/audit/audit_log'
 import { POSITION_REQUESTED } from '#services/payments/positions'
 
@@ -77,7 +78,8 @@ export async function retryCreation(ente: Ente, uuid: string, actor: User, origi
       .where('ente_id', ente.id)
       .where('uuid', uuid)
       .first()
-    if (!position) throw new NothingToRetryError()
+    // another ente's position, or none: the same 404 (DESIGN: nothing leaks)
+    if (!position) throw new NotFoundException()
     const updated = await trx
       .from(PaymentPosition.table)
       .where('id', position.id)

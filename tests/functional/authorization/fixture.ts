@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import Upload from '#models/upload'
 import PraticaDocument from '#models/pratica_document'
 import EntePlugin from '#models/ente_plugin'
+import PaymentPosition from '#models/payment_position'
 import { EnteFactory } from '#factories/ente_factory'
 import { ServiceFactory } from '#factories/service_factory'
 import { UserFactory } from '#factories/user_factory'
@@ -15,7 +16,8 @@ export const MARKERS = ['Zefferina', 'Marcatorini', 'MRCZFF80A41H501T', 'Servizi
 
 /**
  * Ente A: the service "Servizio Marcato" with a pratica of Zefferina
- * Marcatorini (a file, a document, an office, an operator of its own), its
+ * Marcatorini (a file, a document, a message, a payment position, an office,
+ * an operator of its own), its
  * operator enabled for it, a manager of the same ente who is not, and its
  * admin. Ente B: an admin and an operator who must see nothing of A.
  */
@@ -81,8 +83,25 @@ export async function walkFixture() {
     body: 'Messaggio di Zefferina Marcatorini',
     visibility: 'applicant',
   })
+  const position = await PaymentPosition.create({
+    uuid: randomUUID(),
+    enteId: ente.id,
+    praticaId: pratica.id,
+    citizenId: citizen.id,
+    idempotencyKey: `walk:${pratica.id}`,
+    type: 'PAGOPA',
+    status: 'CREATION_FAILED',
+    pluginId: 'payment_mypay',
+    amountCents: 1600,
+    causale: 'Diritti di istruttoria',
+    creditorFiscalCode: '80004560126',
+    payer: { fiscalCode: 'MRCZFF80A41H501T', name: 'Zefferina Marcatorini', kind: 'person' },
+    links: {},
+    createdAt: DateTime.now(),
+  })
   return {
     ente,
+    position,
     other,
     guarded,
     office,

@@ -22,6 +22,7 @@ const FILLERS: Record<string, { owned: boolean; value: (fx: WalkFixture) => stri
   upload: { owned: true, value: (fx) => fx.upload.id },
   document: { owned: true, value: (fx) => fx.document.id },
   message: { owned: true, value: (fx) => fx.message.id },
+  position: { owned: true, value: (fx) => fx.position.uuid },
   pluginId: { owned: false, value: () => 'messaging_email' },
   action: { owned: false, value: () => 'verifica' },
 }
