@@ -168,7 +168,7 @@ test.group('Pagamento posticipato', (group) => {
     cleanup(restore)
     const answer = await client.post(url).form(SENT).withCsrfToken().loginAs(giulia).redirects(0)
     answer.assertStatus(302)
-    assert.match(answer.flashMessages().error, /in carico a Mario Rossi/)
+    assert.match(String(answer.flashMessages().error), /in carico a Mario Rossi/)
     await pratica.refresh()
     assert.equal(pratica.status, 4000)
   })
