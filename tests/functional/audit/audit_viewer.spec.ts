@@ -237,11 +237,16 @@ test.group('Registro delle attività (audit log viewer)', (group) => {
     assert.lengthOf(await AuditLog.query().where('action', 'audit_exported'), 0)
   })
 
-  test('"Impostazioni" leads to the plugins and to the registro', async ({ client }) => {
+  test('"Impostazioni" leads to the plugins, the reconciliation of payments and the registro', async ({
+    client,
+  }) => {
     const { ente, admin } = await seeded()
     const response = await client.get(`/${ente.slug}/backoffice/impostazioni`).loginAs(admin)
     response.assertStatus(200)
     response.assertTextIncludes(`href="/${ente.slug}/backoffice/impostazioni/plugin"`)
     response.assertTextIncludes(`href="/${ente.slug}/backoffice/impostazioni/registro"`)
+    response.assertTextIncludes(
+      `href="/${ente.slug}/backoffice/impostazioni/riconciliazione-pagamenti"`
+    )
   })
 })
