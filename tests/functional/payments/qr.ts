@@ -3,10 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import jsQR from 'jsqr'
+import jsqr from 'jsqr'
 import { PNG } from 'pngjs'
 
 const run = promisify(execFile)
+// a CommonJS module typed as an ES default export: both shapes carry the function
+const jsQR = jsqr.default
 
 /**
  * What a payer's phone reads on the avviso: the PDF's first page rendered
