@@ -8,7 +8,11 @@ import Citizen from '#models/citizen'
 import Upload from '#models/upload'
 import PraticaDocument from '#models/pratica_document'
 import protocolManager from '#extension_points/protocol/manager'
-import type { ProtocolFile, RegisteredDocument } from '#extension_points/protocol/contract'
+import type {
+  Correspondent,
+  ProtocolFile,
+  RegisteredDocument,
+} from '#extension_points/protocol/contract'
 import { PluginNotEnabledError } from '#plugin_runtime/errors'
 import { PraticaStatus } from '#domain/pratica_status'
 import { runOnce } from '#queue/run_once'
@@ -41,6 +45,17 @@ const awaitsProtocol = (status: number) =>
   status !== PraticaStatus.WITHDRAWN &&
   status !== PraticaStatus.REVOKED
 
+/** The applicant as the register's correspondent (sender of a request, addressee of an answer). */
+export function applicantCorrespondent(citizen: Citizen | null): Correspondent {
+  return {
+    kind: 'person',
+    fiscalCode: citizen?.fiscalCode,
+    name: citizen?.firstName ?? 'Richiedente',
+    familyName: citizen?.lastName,
+    email: citizen?.email ?? undefined,
+  }
+}
+
 export function protocolKey(pratica: Pick<Pratica, 'id'>) {
   return `pratica:${pratica.id}:protocol:application-request`
 }
@@ -66,13 +81,7 @@ export async function registerPraticaProtocol(praticaId: number): Promise<boolea
     idempotencyKey: protocolKey(pratica),
     documentType: 'application-request',
     subject: `${service.name} - richiesta ${pratica.uuid}`,
-    correspondent: {
-      kind: 'person',
-      fiscalCode: citizen?.fiscalCode,
-      name: citizen?.firstName ?? 'Richiedente',
-      familyName: citizen?.lastName,
-      email: citizen?.email ?? undefined,
-    },
+    correspondent: applicantCorrespondent(citizen),
     mainDocument: {
       filename: modulo.fileName,
       contentType: modulo.mimeType,

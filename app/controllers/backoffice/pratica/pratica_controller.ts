@@ -4,7 +4,7 @@ import { staffPratica } from '#services/backoffice/pratica/pratica_scope'
 import { praticaPageView } from '#services/backoffice/pratica/pratica_view'
 import { praticaDocument, praticaUpload } from '#services/backoffice/pratica/pratica_files'
 import { sendStoredFile } from '#services/personal_area/downloads'
-import { emptyMessageForm } from '#services/backoffice/pratica/message_form'
+import { emptyMessageForm } from '#services/personal_area/message_form'
 
 /**
  * The operator's pratica page ("Vedi dettaglio" of the Elenco pratiche)

@@ -3,7 +3,7 @@ import { requestOrigin } from '#services/audit/audit_log'
 import { ATTACHMENT_FIELD } from '#services/pratiche/messages/attachments'
 import { praticaBaseUrl, staffPratica } from '#services/backoffice/pratica/pratica_scope'
 import { praticaPageView } from '#services/backoffice/pratica/pratica_view'
-import { returnedMessageForm } from '#services/backoffice/pratica/message_form'
+import { returnedMessageForm } from '#services/personal_area/message_form'
 import { writeOnPratica } from '#services/backoffice/pratica/operator_message'
 
 /**

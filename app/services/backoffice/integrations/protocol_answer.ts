@@ -10,7 +10,7 @@ import { PraticaStatus } from '#domain/pratica_status'
 import { runOnce } from '#queue/run_once'
 import { changeStatus } from '#services/pratiche/change_status'
 import { documentBytes } from '#services/pratiche/documents'
-import { protocolPlugin } from '#services/pratiche/protocol_registration'
+import { applicantCorrespondent, protocolPlugin } from '#services/pratiche/protocol_registration'
 
 /**
  * OpenCity's register-integration-answer: once the operator accepted the
@@ -48,13 +48,7 @@ export async function registerIntegrationAnswer(praticaId: number): Promise<bool
     idempotencyKey: answerProtocolKey(pratica, request),
     documentType: 'integration-response',
     subject: `${service.name} - integrazioni della richiesta ${pratica.uuid}`,
-    correspondent: {
-      kind: 'person',
-      fiscalCode: citizen?.fiscalCode,
-      name: citizen?.firstName ?? 'Richiedente',
-      familyName: citizen?.lastName,
-      email: citizen?.email ?? undefined,
-    },
+    correspondent: applicantCorrespondent(citizen),
     mainDocument: {
       filename: document.fileName,
       contentType: document.mimeType,

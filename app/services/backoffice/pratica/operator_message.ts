@@ -6,11 +6,10 @@ import type Upload from '#models/upload'
 import { draftOwner, newDraftToken, removeUpload } from '#services/forms/uploads'
 import { postMessage } from '#services/pratiche/post_message'
 import { acceptAttachments } from '#services/pratiche/messages/attachments'
-import { MESSAGE_MAX_LENGTH } from '#services/pratiche/messages/citizen_message'
+import { MESSAGE_MAX_LENGTH, type MessageErrors } from '#services/pratiche/messages/citizen_message'
 import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
 import type { Acting } from '#services/operators/types'
-import type { OperatorMessageErrors } from '#services/backoffice/pratica/message_form'
 import { operatorActor } from '#services/backoffice/pratica/locked_pratica'
 
 /**
@@ -33,7 +32,7 @@ export interface OperatorMessageInput {
 
 export type OperatorMessageOutcome =
   | { sent: true }
-  | { sent: false; body: string; draft: string; kept: Upload[]; errors: OperatorMessageErrors }
+  | { sent?: undefined; body: string; draft: string; kept: Upload[]; errors: MessageErrors }
 
 export async function writeOnPratica(
   ente: Ente,
@@ -47,13 +46,13 @@ export async function writeOnPratica(
   const removing = typeof input.remove === 'string' && input.remove.length > 0
   if (removing) await removeUpload(ente, owner, input.remove as string)
   const { errors: fileErrors, kept } = await acceptAttachments(ente, owner, input.files)
-  const errors: OperatorMessageErrors = {}
+  const errors: MessageErrors = {}
   if (fileErrors.length > 0) errors.attachments = fileErrors
   if (!removing && body.length === 0) errors.body = 'Scrivi il testo del messaggio.'
   if (body.length > MESSAGE_MAX_LENGTH) {
     errors.body = `Il messaggio può contenere al massimo ${MESSAGE_MAX_LENGTH.toLocaleString('it-IT')} caratteri.`
   }
-  if (removing || Object.keys(errors).length > 0) return { sent: false, body, draft, kept, errors }
+  if (removing || Object.keys(errors).length > 0) return { body, draft, kept, errors }
 
   const note = input.kind === 'note'
   await db.transaction(async (trx) => {

@@ -10,7 +10,7 @@ import PraticaMessage from '#models/pratica_message'
 import { PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
 import { runOnce } from '#queue/run_once'
 import { changeStatus } from '#services/pratiche/change_status'
-import { protocolPlugin } from '#services/pratiche/protocol_registration'
+import { applicantCorrespondent, protocolPlugin } from '#services/pratiche/protocol_registration'
 import { RESPONSE_DOCUMENT_FIELD } from '#services/backoffice/pratica/outcome'
 
 /**
@@ -73,13 +73,7 @@ export async function registerOutcomeProtocol(praticaId: number): Promise<boolea
     idempotencyKey: outcomeProtocolKey(pratica),
     documentType: 'application-outcome',
     subject: `${service.name} - esito della richiesta ${pratica.uuid}`,
-    correspondent: {
-      kind: 'person',
-      fiscalCode: citizen?.fiscalCode,
-      name: citizen?.firstName ?? 'Richiedente',
-      familyName: citizen?.lastName,
-      email: citizen?.email ?? undefined,
-    },
+    correspondent: applicantCorrespondent(citizen),
     mainDocument: { ...files.main, description: 'Documento di esito' },
     attachments: files.attachments,
   })
