@@ -90,12 +90,15 @@ export async function recordOutcome(
           actor,
           message: 'Esito ricevuto dal back office esterno',
           expectedFrom: [pratica.status],
+          applicantNotified: true,
         })
       }
       const decided = await changeStatus(trx, pratica.id, OUTCOMES[esito], {
         actor,
         message: `Esito registrato: ${esito}`,
         expectedFrom: [PraticaStatus.PENDING],
+        // the outcome goes to the applicant by e-mail below: no state notice on top
+        applicantNotified: true,
       })
       await postMessage(trx, decided, {
         author: actor,

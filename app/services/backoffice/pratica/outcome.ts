@@ -178,6 +178,8 @@ export async function decidePratica(
       message: excerpt(text),
       partial,
       expectedFrom: [locked.status],
+      // the response goes to the applicant by e-mail below: no state notice on top
+      applicantNotified: true,
     })
     const subject = outcomeSubject(service.name, input.outcome, partial)
     const message = await postMessage(trx, locked, {
