@@ -309,4 +309,36 @@ test.group('Approva at the same time', () => {
     const decided = await Pratica.findOrFail(pratica.id)
     assert.equal(decided.status, 7000)
   })
+
+  test('Approva and Rigetta sent at once (two tabs): one decision, the other told', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const fixture = await officeFixture()
+    cleanup(() => dropEnte(fixture.ente.id))
+    const pratica = await sentPratica(fixture, 2000)
+    await inChargeOf(pratica, fixture.mario)
+    const url = praticaUrl(fixture.ente, pratica)
+
+    const responses = await Promise.all([
+      postAction(client, fixture.mario, `${url}/approva`, { messaggio: 'Accettata' }),
+      postAction(client, fixture.mario, `${url}/rigetta`, { messaggio: 'Rifiutata' }),
+    ])
+
+    const flashes = responses.map((response) => response.flashMessages())
+    assert.lengthOf(
+      flashes.filter((flash) => flash.success),
+      1
+    )
+    const decided = await Pratica.findOrFail(pratica.id)
+    const refused = flashes.find((flash) => flash.error)
+    assert.equal(refused?.error, `La pratica è già stata decisa: ora è "${decided.statusLabel}".`)
+    assert.lengthOf(
+      await PraticaStatusChange.query()
+        .where('pratica_id', pratica.id)
+        .whereIn('to_status', [7000, 9000]),
+      1
+    )
+  })
 })

@@ -3,7 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { EnteFactory } from '#factories/ente_factory'
 import { ServiceFactory } from '#factories/service_factory'
 import { ensureModuloCompilato } from '#services/pratiche/documents'
-import { officeMessage, pdf, storedUpload } from '#tests/functional/personal_area/helpers'
+import {
+  officeMessage,
+  pdf,
+  praticaIn,
+  storedUpload,
+} from '#tests/functional/personal_area/helpers'
 import { pageText } from '#tests/functional/identity/helpers'
 import {
   headerActions,
@@ -119,6 +124,34 @@ test.group('Backoffice pratica page', (group) => {
       'Protocollo',
     ])
     assert.include(visibleText(response), 'In attesa di protocollazione')
+  })
+})
+
+test.group("Backoffice pratica page: Ultime pratiche inviate dall'utente", (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test("the applicant's other sent pratiche, linked only where the operator is enabled", async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await officeFixture()
+    const pratica = await sentPratica(fixture, 2000)
+    const earlier = await sentPratica(fixture, 7000)
+    const elsewhere = await ServiceFactory.merge({
+      enteId: fixture.ente.id,
+      name: 'Richiesta di accesso agli atti',
+    }).create()
+    await praticaIn(fixture.ente, elsewhere, fixture.citizen, 2000)
+    await sentPratica(fixture, 1000)
+
+    const response = await client.get(praticaUrl(fixture.ente, pratica)).loginAs(fixture.mario)
+
+    const panel = pageText(response).match(/id="panel-ultime-pratiche"[\s\S]*?<\/ul>/)![0]
+    assert.include(panel, `href="${praticaUrl(fixture.ente, earlier)}"`)
+    assert.include(panel, 'Accettata')
+    assert.include(panel, 'Richiesta di accesso agli atti')
+    assert.notInclude(panel, `href="${praticaUrl(fixture.ente, pratica)}"`)
+    assert.lengthOf([...panel.matchAll(/<li/g)], 2)
   })
 })
 
