@@ -5,6 +5,7 @@ const PraticheListController = () => import('#controllers/backoffice/pratiche_li
 const PraticheExportController = () => import('#controllers/backoffice/pratiche_export_controller')
 const IntegrationsController = () => import('#controllers/backoffice/integrations_controller')
 const ForwardController = () => import('#controllers/backoffice/forward_controller')
+const CreatePraticaController = () => import('#controllers/backoffice/create_pratica_controller')
 const StatisticsController = () => import('#controllers/backoffice/statistics_controller')
 const AuditController = () => import('#controllers/backoffice/audit_controller')
 const PraticaController = () => import('#controllers/backoffice/pratica/pratica_controller')
@@ -62,6 +63,22 @@ router
     router
       .post('/pratiche/:pratica/registra-esito', [ForwardController, 'store'])
       .as('backoffice.forward.outcome')
+    // "Crea pratica" (app/services/backoffice/create_pratica/README.md)
+    router
+      .get('/servizi/:service/crea-pratica', [CreatePraticaController, 'index'])
+      .as('backoffice.create_pratica.index')
+    router
+      .post('/servizi/:service/crea-pratica', [CreatePraticaController, 'start'])
+      .as('backoffice.create_pratica.start')
+    router
+      .group(() => {
+        router.get('/', [CreatePraticaController, 'compile']).as('compile')
+        router.post('/', [CreatePraticaController, 'save']).as('save')
+        router.get('/riepilogo', [CreatePraticaController, 'summary']).as('summary')
+        router.post('/invia', [CreatePraticaController, 'submit']).as('submit')
+      })
+      .prefix('/crea-pratica/:pratica')
+      .as('backoffice.create_pratica')
     // the operator's pratica page (app/services/backoffice/pratica/README.md)
     router
       .group(() => {
