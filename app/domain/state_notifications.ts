@@ -30,15 +30,21 @@ Puoi seguire la pratica a questo indirizzo: {{ link }}
 
 {{ ente }}`
 
-/** The template of the citizen's notice for a change to `to`, or null when none is sent. */
+/**
+ * The template of the citizen's notice for a change to `to`, or null when
+ * none is sent. `applicantNotified`: the action that made the change wrote
+ * to the applicant itself (the response of Approva, an integration
+ * request): only a template the admin wrote for the state goes out too.
+ */
 export function citizenNoticeTemplate(
   templates: MessageTemplates,
-  to: PraticaStatusCode
+  to: PraticaStatusCode,
+  options: { applicantNotified?: boolean } = {}
 ): string | null {
   if (NEVER.includes(to)) return null
   const written = templates[String(to)]?.it?.trim()
   if (written) return written
-  return TEMPLATE_ONLY.includes(to) ? null : DEFAULT_STATE_TEMPLATE
+  return TEMPLATE_ONLY.includes(to) || options.applicantNotified ? null : DEFAULT_STATE_TEMPLATE
 }
 
 /** The operators' notice: always sent, never switched off (the manual). */

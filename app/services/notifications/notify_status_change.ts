@@ -34,7 +34,7 @@ export interface NotifiedChange {
   praticaId: number
   to: PraticaStatusCode
   partial: boolean
-  /** the change's own action e-mailed the applicant: only the operators are told */
+  /** the change's own action e-mailed the applicant: no platform text on top (see the domain) */
   applicantNotified: boolean
   occurredAt: string
 }
@@ -73,9 +73,9 @@ export async function notifyStatusChange(change: NotifiedChange) {
   const keyOf = (recipient: string) =>
     `pratica:${pratica.id}:status_notice:${change.eventId}:${recipient}`
 
-  const template = change.applicantNotified
-    ? null
-    : citizenNoticeTemplate(service.messageTemplates ?? {}, change.to)
+  const template = citizenNoticeTemplate(service.messageTemplates ?? {}, change.to, {
+    applicantNotified: change.applicantNotified,
+  })
   if (template) {
     const link = applicantLink(ente, pratica, citizen)
     const notice = await render(ente, pratica, template, { ...values, link }, citizenNoticeSubject)

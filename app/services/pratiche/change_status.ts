@@ -27,7 +27,8 @@ export interface StatusChange {
   /**
    * The caller itself e-mails the applicant about this change, with the
    * office's own text (an integration request, an outcome): the state
-   * notice (app/services/notifications) then goes to the operators only.
+   * notice (app/services/notifications) then reaches the applicant only if
+   * the service has a template for the state; the operators as always.
    */
   applicantNotified?: boolean
   /**

@@ -151,11 +151,14 @@ test.group('Notifications of a change of state', (group) => {
     ])
   })
 
-  test('a change whose action e-mails the applicant itself (integration request, outcome) notifies the operators only', async ({
+  test('a change whose action e-mails the applicant itself (integration request, outcome): no platform text on top, the template if written', async ({
     assert,
   }) => {
-    const { service, citizen, enabled } = await staffSetup()
+    const { service, citizen, enabled } = await staffSetup({
+      messageTemplates: { 7000: { it: 'La pratica {{ numero_richiesta }} è stata accettata.' } },
+    })
     const pratica = await acquired(service, citizen)
+    const other = await acquired(service, citizen)
 
     await move(pratica.id, 4000)
     await move(pratica.id, 9000, { applicantNotified: true })
@@ -168,6 +171,15 @@ test.group('Notifications of a change of state', (group) => {
     assert.sameMembers(await subjectsTo(enabled.email), [
       `[${service.name}] Pratica passata allo stato "In carico"`,
       `[${service.name}] Pratica passata allo stato "Rifiutata"`,
+    ])
+
+    // the admin wrote a text for Accettata: it goes out with the office's own e-mail
+    await move(other.id, 4000, { applicantNotified: true })
+    await move(other.id, 7000, { applicantNotified: true })
+    await workTheQueue()
+    assert.deepEqual(await subjectsTo(citizen.email!), [
+      `${service.name}: la tua pratica è nello stato "In carico"`,
+      `${service.name}: la tua pratica è nello stato "Accettata"`,
     ])
   })
 
