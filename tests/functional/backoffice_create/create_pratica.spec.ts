@@ -212,7 +212,7 @@ test.group('Backoffice: Crea pratica', (group) => {
     other.assertStatus(404)
     // a citizen of another ente cannot be chosen
     const [, foreignStaff] = await outsiders(f.ente)
-    const foreign = await CitizenFactory.merge({ enteId: foreignStaff.enteId }).create()
+    const foreign = await CitizenFactory.merge({ enteId: foreignStaff.enteId! }).create()
     const refused = await client
       .post(f.start)
       .loginAs(f.operator)
