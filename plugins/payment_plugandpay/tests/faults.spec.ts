@@ -1,14 +1,19 @@
 import { test } from '@japa/runner'
 import { TEST_ENTE, rejection } from '#extension_points/conformance'
-import type { PluginContext, PluginHttpRequest } from '#extension_points/define_plugin'
-import type { DebtPosition, PaymentAdapter } from '#extension_points/payment/contract'
 import { RemoteConfigurationError, RemoteUnavailableError } from '#extension_points/payment/errors'
 import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import {
+  TEST_RETURN_URLS,
+  arriveAt,
+  newTestPosition,
+  refOf,
+  statusOf,
+} from '#extension_points/payment/kit/testing_kit'
 import plugin from '../plugin.js'
 import { returnRoute } from '../return_route.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPosizioni } from '../simulator/store.js'
-import { RETURN_URLS, checkout, payOnCheckout, refOf, startPlugAndPay } from './harness.js'
+import { checkout, payOnCheckout, startPlugAndPay } from './harness.js'
 
 /**
  * Plug&Pay failing the way remotes fail: a 500, an answer after the
@@ -16,35 +21,6 @@ import { RETURN_URLS, checkout, payOnCheckout, refOf, startPlugAndPay } from './
  * the platform restarting between the redirect and the return. No payment
  * is lost or doubled.
  */
-function newPosition(adapter: PaymentAdapter, key = `guasti-${Math.random()}`) {
-  return adapter.createPosition({
-    idempotencyKey: key,
-    payer: { ...TEST_PAYER },
-    amountCents: 2500,
-    description: 'Diritti di segreteria',
-  })
-}
-
-async function statusOf(adapter: PaymentAdapter, position: DebtPosition) {
-  const status = await adapter.getStatus(refOf(position))
-  return status.status
-}
-
-/** The citizen's browser arriving at the plugin's return route from this address. */
-function comeBack(location: string) {
-  const url = new URL(location)
-  const request: PluginHttpRequest = {
-    method: 'GET',
-    url: url.toString(),
-    headers: {},
-    query: Object.fromEntries(url.searchParams),
-    body: null,
-    rawBody: null,
-  }
-  const context = { ente: TEST_ENTE } as unknown as PluginContext<unknown>
-  return returnRoute.handler({ request, context, adapter: {} as PaymentAdapter })
-}
-
 test.group('Plug&Pay faults', (group) => {
   let pnp: Awaited<ReturnType<typeof startPlugAndPay>>
   const adapter = (overrides: Record<string, unknown> = {}) =>
@@ -65,14 +41,14 @@ test.group('Plug&Pay faults', (group) => {
     const before = await countPosizioni()
     injectFault('errore500')
     const error = await rejection(
-      newPosition(flaky, 'guasti-500'),
+      newTestPosition(flaky, 'guasti-500'),
       RemoteUnavailableError,
       'creation on a 500'
     )
     assert.isTrue(error.retryable)
     assert.equal(await countPosizioni(), before, 'a 500 did nothing')
 
-    const created = await newPosition(flaky, 'guasti-500')
+    const created = await newTestPosition(flaky, 'guasti-500')
     assert.equal(created.status, 'PAYMENT_PENDING')
     assert.equal(await countPosizioni(), before + 1)
   })
@@ -84,14 +60,14 @@ test.group('Plug&Pay faults', (group) => {
     const before = await countPosizioni()
     injectFault('timeout', { delayMs: 600 })
     await rejection(
-      newPosition(impatient, 'guasti-timeout'),
+      newTestPosition(impatient, 'guasti-timeout'),
       RemoteUnavailableError,
       'creation timing out'
     )
     await new Promise((resolve) => setTimeout(resolve, 700))
     assert.equal(await countPosizioni(), before + 1, 'Plug&Pay loaded the position all the same')
 
-    const retried = await newPosition(impatient, 'guasti-timeout')
+    const retried = await newTestPosition(impatient, 'guasti-timeout')
     assert.equal(retried.status, 'PAYMENT_PENDING')
     assert.equal(await countPosizioni(), before + 1, 'the retry loaded no second one')
   })
@@ -100,8 +76,8 @@ test.group('Plug&Pay faults', (group) => {
     const [one, two] = await Promise.all([adapter(), adapter()])
     const before = await countPosizioni()
     const [first, second] = await Promise.all([
-      newPosition(one, 'guasti-concorrenti'),
-      newPosition(two, 'guasti-concorrenti'),
+      newTestPosition(one, 'guasti-concorrenti'),
+      newTestPosition(two, 'guasti-concorrenti'),
     ])
     assert.equal(second.iuv, first.iuv)
     assert.equal(await countPosizioni(), before + 1)
@@ -109,7 +85,7 @@ test.group('Plug&Pay faults', (group) => {
 
   test('a status check Plug&Pay answers 500 is retryable, not a verdict', async ({ assert }) => {
     const checker = await adapter()
-    const position = await newPosition(checker)
+    const position = await newTestPosition(checker)
     injectFault('errore500')
     await rejection(checker.getStatus(refOf(position)), RemoteUnavailableError, 'status on a 500')
     assert.equal(await statusOf(checker, position), 'PAYMENT_PENDING')
@@ -119,7 +95,7 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const printing = await adapter()
-    const position = await newPosition(printing)
+    const position = await newTestPosition(printing)
     injectFault('errore500')
     const without = await printing.getNotice(refOf(position))
     assert.isNull(without.pdf)
@@ -135,10 +111,10 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const twice = await adapter()
-    const position = await newPosition(twice)
+    const position = await newTestPosition(twice)
     const session = await twice.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
     const back = await payOnCheckout(session.redirectUrl, 'paid')
     const url = new URL(session.redirectUrl)
@@ -153,8 +129,8 @@ test.group('Plug&Pay faults', (group) => {
     })
     assert.include(await again.text(), 'Questa transazione di pagamento è conclusa')
 
-    assert.deepEqual(await comeBack(back), { redirect: RETURN_URLS.success })
-    assert.deepEqual(await comeBack(back), { redirect: RETURN_URLS.success })
+    assert.deepEqual(await arriveAt(returnRoute, back), { redirect: TEST_RETURN_URLS.success })
+    assert.deepEqual(await arriveAt(returnRoute, back), { redirect: TEST_RETURN_URLS.success })
     const receipt = await twice.getReceipt(refOf(position))
     const receiptAgain = await twice.getReceipt(refOf(position))
     assert.equal(receipt?.amountCents, 2500)
@@ -165,8 +141,8 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const leaving = await adapter()
-    const position = await newPosition(leaving)
-    assert.equal(await checkout(leaving, [position], 'cancelled'), RETURN_URLS.cancel)
+    const position = await newTestPosition(leaving)
+    assert.equal(await checkout(leaving, [position], 'cancelled'), TEST_RETURN_URLS.cancel)
     assert.equal(await statusOf(leaving, position), 'PAYMENT_PENDING')
   })
 
@@ -174,7 +150,7 @@ test.group('Plug&Pay faults', (group) => {
     const outside = new URL(`${TEST_ENTE.baseUrl}/callbacks/payment_plugandpay/ritorno`)
     outside.searchParams.set('ok', 'https://phishing.example/pagato')
     outside.searchParams.set('stato', 'OK')
-    const answer = await comeBack(outside.toString())
+    const answer = await arriveAt(returnRoute, outside.toString())
     assert.equal((answer as { status: number }).status, 400)
   })
 
@@ -182,10 +158,10 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newPosition(before)
+    const position = await newTestPosition(before)
     const session = await before.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
     const back = await payOnCheckout(session.redirectUrl, 'paid')
     assert.equal(new URL(back).searchParams.get('stato'), 'OK')
@@ -203,10 +179,10 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newPosition(refused)
+    const position = await newTestPosition(refused)
     const session = await refused.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
     const url = new URL(session.redirectUrl)
     const page = await fetch(`${url.origin}${url.pathname}`, {
@@ -230,6 +206,6 @@ test.group('Plug&Pay faults', (group) => {
 
   test('an address that is not Plug&Pay’s is a configuration error, not a retry', async () => {
     const misconfigured = await adapter({ endpointFeed: `${pnp.remote.url}/Feed/Altro.svc` })
-    await rejection(newPosition(misconfigured), RemoteConfigurationError, 'a wrong address')
+    await rejection(newTestPosition(misconfigured), RemoteConfigurationError, 'a wrong address')
   })
 })
