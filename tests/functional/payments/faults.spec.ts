@@ -11,6 +11,7 @@ import {
   statusOf,
   submitAndCreate,
   type SimulatedMyPay,
+  useDatabaseQueue,
 } from './helpers.js'
 
 let mypay: SimulatedMyPay
@@ -40,7 +41,11 @@ async function iterOf(praticaId: number) {
 test.group('Payments at request: faults', (group) => {
   group.setup(async () => {
     mypay = await startSimulatedMyPay()
-    return () => mypay.harness.teardown()
+    const restoreQueue = useDatabaseQueue()
+    return async () => {
+      restoreQueue()
+      await mypay.harness.teardown()
+    }
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(() => simulatorFaults.clear())

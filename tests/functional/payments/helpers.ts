@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import EntePlugin from '#models/ente_plugin'
 import Pratica from '#models/pratica'
 import PaymentPosition from '#models/payment_position'
@@ -5,7 +6,19 @@ import { sealSecrets } from '#plugin_runtime/plugin_secrets'
 import { registerEnte } from '#plugins/payment_mypay/simulator/store'
 import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import type { PaymentItem } from '#domain/service_settings'
+import { queue } from '#queue/queue'
+import { DatabaseQueueDriver } from '#queue/database_driver'
+import type { QueueConfig } from '#queue/config'
 import { fillAndSubmit, workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
+
+/**
+ * The reconciliation checks are dispatched, not recorded in the outbox:
+ * keep them in the database queue that workTheQueue runs, also where the
+ * suite runs on BullMQ (REDIS_URL). Returns the restore function.
+ */
+export function useDatabaseQueue() {
+  return queue.swap(new DatabaseQueueDriver(app.config.get<QueueConfig>('queue').database))
+}
 
 export type SimulatedMyPay = Awaited<ReturnType<typeof startSimulatedMyPay>>
 

@@ -3,7 +3,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import { asCitizen } from '#tests/functional/pratiche/helpers'
-import { payingSetup, submitAndCreate, type SimulatedMyPay } from './helpers.js'
+import { payingSetup, submitAndCreate, type SimulatedMyPay, useDatabaseQueue } from './helpers.js'
 import { readNotice } from './qr.js'
 
 let mypay: SimulatedMyPay
@@ -11,7 +11,11 @@ let mypay: SimulatedMyPay
 test.group('Payments at request: Stampa e paga (the avviso)', (group) => {
   group.setup(async () => {
     mypay = await startSimulatedMyPay()
-    return () => mypay.harness.teardown()
+    const restoreQueue = useDatabaseQueue()
+    return async () => {
+      restoreQueue()
+      await mypay.harness.teardown()
+    }
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

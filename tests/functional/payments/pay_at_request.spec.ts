@@ -11,6 +11,7 @@ import {
   statusOf,
   submitAndCreate,
   type SimulatedMyPay,
+  useDatabaseQueue,
 } from './helpers.js'
 
 let mypay: SimulatedMyPay
@@ -18,7 +19,11 @@ let mypay: SimulatedMyPay
 test.group('Payments at request: Paga online through MyPay', (group) => {
   group.setup(async () => {
     mypay = await startSimulatedMyPay()
-    return () => mypay.harness.teardown()
+    const restoreQueue = useDatabaseQueue()
+    return async () => {
+      restoreQueue()
+      await mypay.harness.teardown()
+    }
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

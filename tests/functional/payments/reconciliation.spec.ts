@@ -7,7 +7,13 @@ import { staff } from '#tests/functional/backoffice_list/helpers'
 import { pageText } from '#tests/functional/identity/helpers'
 import { workTheQueue } from '#tests/functional/pratiche/helpers'
 import { createAtIntermediary } from '#services/payments/create_at_intermediary'
-import { payingSetup, positionsOf, submitAndCreate, type SimulatedMyPay } from './helpers.js'
+import {
+  payingSetup,
+  positionsOf,
+  submitAndCreate,
+  type SimulatedMyPay,
+  useDatabaseQueue,
+} from './helpers.js'
 
 let mypay: SimulatedMyPay
 
@@ -16,7 +22,11 @@ const pageOf = (slug: string) => `/${slug}/backoffice/impostazioni/riconciliazio
 test.group('Payments: Riconciliazione pagamenti (ente admin)', (group) => {
   group.setup(async () => {
     mypay = await startSimulatedMyPay()
-    return () => mypay.harness.teardown()
+    const restoreQueue = useDatabaseQueue()
+    return async () => {
+      restoreQueue()
+      await mypay.harness.teardown()
+    }
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(() => simulatorFaults.clear())
