@@ -42,6 +42,9 @@ document.addEventListener('alpine:init', () => {
       const source = this.$refs.source
       const editor = this.$refs.editor
       editor.innerHTML = source.value
+      // the error summary's link (#<id>) now leads to the area one writes in
+      editor.id = source.id
+      source.id = `${source.id}-source`
       source.hidden = true
       editor.hidden = false
       this.$root.querySelector('[data-toolbar]').hidden = false
