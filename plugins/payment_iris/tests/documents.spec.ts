@@ -4,7 +4,8 @@ import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing
 import db from '@adonisjs/lucid/services/db'
 import plugin from '../plugin.js'
 import { journal } from '../simulator/journal.js'
-import { checkout, refOf, RETURN_URLS, startIris } from './harness.js'
+import { TEST_RETURN_URLS, refOf } from '#extension_points/payment/kit/testing_kit'
+import { checkout, startIris } from './harness.js'
 import { schemaErrors } from './xsd.js'
 
 const DAY_MS = 86_400_000
@@ -51,7 +52,7 @@ test.group('IRIS documents', (group) => {
     await position('singola-ancora', { idempotencyKey: 'xsd-doppio' })
     await position('singola-ancora', { idempotencyKey: 'xsd-doppio' })
     await adapter
-      .startPayment({ positions: [refOf(single)], returnUrls: RETURN_URLS })
+      .startPayment({ positions: [refOf(single)], returnUrls: TEST_RETURN_URLS })
       .catch(() => {})
 
     const exchanges = journal().slice(from)

@@ -1,21 +1,12 @@
 import { test } from '@japa/runner'
 import { rejection } from '#extension_points/conformance'
-import type { PaymentAdapter } from '#extension_points/payment/contract'
 import { PaymentCallbackError, RemoteUnavailableError } from '#extension_points/payment/errors'
-import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import { createTestAdapter } from '#extension_points/payment/testing'
+import { TEST_RETURN_URLS, newTestPosition, refOf } from '#extension_points/payment/kit/testing_kit'
 import plugin from '../plugin.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPendenze, latestNotification } from '../simulator/store.js'
-import { checkout, payOnGateway, pushRequest, refOf, RETURN_URLS, startIris } from './harness.js'
-
-function newPosition(adapter: PaymentAdapter, key = `guasti-${Math.random()}`) {
-  return adapter.createPosition({
-    idempotencyKey: key,
-    payer: { ...TEST_PAYER },
-    amountCents: 2500,
-    description: 'Diritti di segreteria',
-  })
-}
+import { checkout, payOnGateway, pushRequest, startIris } from './harness.js'
 
 test.group('IRIS faults', (group) => {
   let iris: Awaited<ReturnType<typeof startIris>>
@@ -37,7 +28,7 @@ test.group('IRIS faults', (group) => {
     const before = await countPendenze()
     injectFault('errore500')
     const error = await rejection(
-      newPosition(iris500, 'guasti-500'),
+      newTestPosition(iris500, 'guasti-500'),
       RemoteUnavailableError,
       'creation on a 500'
     )
@@ -45,7 +36,7 @@ test.group('IRIS faults', (group) => {
     assert.isTrue(error.retryable)
     assert.equal(await countPendenze(), before, 'a 500 did nothing')
 
-    const created = await newPosition(iris500, 'guasti-500')
+    const created = await newTestPosition(iris500, 'guasti-500')
     assert.equal(created.status, 'PAYMENT_PENDING')
     assert.equal(await countPendenze(), before + 1)
   })
@@ -57,21 +48,21 @@ test.group('IRIS faults', (group) => {
     const before = await countPendenze()
     injectFault('timeout', { delayMs: 600 })
     await rejection(
-      newPosition(impatient, 'guasti-timeout'),
+      newTestPosition(impatient, 'guasti-timeout'),
       RemoteUnavailableError,
       'creation timing out'
     )
     await new Promise((resolve) => setTimeout(resolve, 700))
     assert.equal(await countPendenze(), before + 1, 'IRIS made the pendenza all the same')
 
-    const retried = await newPosition(impatient, 'guasti-timeout')
+    const retried = await newTestPosition(impatient, 'guasti-timeout')
     assert.equal(retried.status, 'PAYMENT_PENDING')
     assert.equal(await countPendenze(), before + 1, 'the retry made no second one')
   })
 
   test('a status check IRIS answers 500 is retryable, not a verdict', async () => {
     const checker = await adapter()
-    const position = await newPosition(checker)
+    const position = await newTestPosition(checker)
     injectFault('errore500')
     await rejection(checker.getStatus(refOf(position)), RemoteUnavailableError, 'status on a 500')
   })
@@ -80,7 +71,7 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const twice = await adapter()
-    const position = await newPosition(twice)
+    const position = await newTestPosition(twice)
     await checkout(twice, [position])
     const push = await latestNotification(position.iuv)
     const first = await twice.parseNotification!(pushRequest(push!.documento))
@@ -96,13 +87,13 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newPosition(before)
+    const position = await newTestPosition(before)
     const session = await before.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
     const landing = await payOnGateway(session.redirectUrl, 'paid')
-    assert.equal(landing, RETURN_URLS.success)
+    assert.equal(landing, TEST_RETURN_URLS.success)
 
     const after = await adapter()
     const status = await after.getStatus(refOf(position))
@@ -116,10 +107,10 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newPosition(refused)
+    const position = await newTestPosition(refused)
     const session = await refused.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
     const url = new URL(session.redirectUrl)
     const page = await fetch(`${url.origin}${url.pathname}`, {
@@ -145,7 +136,7 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const guarded = await adapter()
-    const position = await newPosition(guarded)
+    const position = await newTestPosition(guarded)
     await checkout(guarded, [position])
     const push = await latestNotification(position.iuv)
 

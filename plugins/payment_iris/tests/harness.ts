@@ -4,12 +4,18 @@ import type { PluginHttpRequest } from '#extension_points/define_plugin'
 import type { DebtPosition, PaymentAdapter } from '#extension_points/payment/contract'
 import { TEST_ENTE } from '#extension_points/conformance'
 import type { PaymentHarness } from '#extension_points/payment/testing'
+import {
+  checkoutThen,
+  landingOf,
+  simulatedRemoteHarness,
+  submitCheckout,
+} from '#extension_points/payment/kit/testing_kit'
 import { SimulatorServer } from '#extension_points/simulator_server'
 import { IRIS_PARTY } from '../documents.js'
 import { informativaEnvelope } from '../simulator/documents.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { PSP } from '../simulator/payments.js'
-import { GATEWAY_PATH, SOAP_PATHS, simulatorRoutes, TEST_CARD } from '../simulator/routes.js'
+import { GATEWAY_PATH, SOAP_PATHS, simulatorRoutes } from '../simulator/routes.js'
 import { countPendenze, expire, latestNotification } from '../simulator/store.js'
 
 /**
@@ -61,58 +67,26 @@ export function pushRequest(
   }
 }
 
-/** The citizen on the gateway page: pays with the test card, or leaves. */
+/** The citizen on the gateway page: pays with the test card, or leaves; answers the landing URL. */
 export async function payOnGateway(redirectUrl: string, outcome: 'paid' | 'cancelled') {
-  const page = await fetch(redirectUrl)
-  assert.equal(page.status, 200, 'the gateway page opens')
   const url = new URL(redirectUrl)
   assert.ok(url.pathname.endsWith(GATEWAY_PATH))
-  const answer = await fetch(`${url.origin}${url.pathname}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      token: url.searchParams.get('token') ?? '',
-      azione: outcome === 'paid' ? 'paga' : 'annulla',
-      carta: TEST_CARD,
-    }),
-  })
-  assert.equal(answer.status, 302, 'the gateway sends the citizen back')
-  return answer.headers.get('location')
+  const hidden = { token: url.searchParams.get('token') ?? '' }
+  return landingOf(await submitCheckout(redirectUrl, outcome, { hidden }))
 }
-
-export const RETURN_URLS = {
-  success: 'https://ente.example/esito?ok',
-  cancel: 'https://ente.example/esito?annullato',
-}
-
-export const refOf = ({ positionId, iuv, noticeCode }: DebtPosition) => ({
-  positionId,
-  iuv,
-  noticeCode,
-})
 
 /** The platform opens the checkout of these positions and the citizen pays (or leaves); answers the landing URL. */
-export async function checkout(
+export function checkout(
   adapter: PaymentAdapter,
   positions: DebtPosition[],
   outcome: 'paid' | 'cancelled' = 'paid'
 ) {
-  const session = await adapter.startPayment({
-    positions: positions.map(refOf),
-    returnUrls: RETURN_URLS,
-    payerEmail: 'maria.rossi@example.test',
-  })
-  return payOnGateway(session.redirectUrl, outcome)
+  return checkoutThen(adapter, positions, (redirectUrl) => payOnGateway(redirectUrl, outcome))
 }
 
 export function irisHarness(remote: SimulatorServer): PaymentHarness {
-  return {
-    async reset() {
-      clearFaults()
-      await remote.start()
-    },
-    teardown: () => remote.stop(),
+  return simulatedRemoteHarness(remote, {
+    clearFaults,
     async payAtCheckout(session, outcome) {
       await payOnGateway(session.redirectUrl, outcome)
     },
@@ -151,10 +125,6 @@ export function irisHarness(remote: SimulatorServer): PaymentHarness {
     async expire(position) {
       await expire(position.iuv)
     },
-    takeDown: () => remote.stop(),
-    bringUp: () => remote.start(),
-    async loseNextAnswer() {
-      injectFault('rispostaPersa')
-    },
-  }
+    loseNextAnswer: () => injectFault('rispostaPersa'),
+  })
 }
