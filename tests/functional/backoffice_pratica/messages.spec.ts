@@ -48,6 +48,10 @@ test.group('Messaggi: messages to the citizen and internal notes', (group) => {
     const emails = await requestedEmails(fixture.ente)
     const email = emails.find((item) => item.body.text.includes('libretto'))
     assert.equal(email.recipient.email, fixture.citizen.email)
+    assert.equal(
+      email.subject,
+      'Nuovo messaggio sulla tua richiesta: Richiedere permesso di accesso ad area ZTL'
+    )
     assert.lengthOf(await AuditLog.query().where('action', 'pratica_message_sent'), 1)
 
     const area = await client

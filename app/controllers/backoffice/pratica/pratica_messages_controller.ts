@@ -19,6 +19,7 @@ export default class PraticaMessagesController {
     const outcome = await writeOnPratica(
       ente,
       pratica,
+      service,
       {
         kind: note ? 'note' : 'message',
         body: request.input('messaggio'),

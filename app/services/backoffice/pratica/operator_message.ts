@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type Ente from '#models/ente'
 import type Pratica from '#models/pratica'
+import type Service from '#models/service'
 import type Upload from '#models/upload'
 import { draftOwner, newDraftToken, removeUpload } from '#services/forms/uploads'
 import { postMessage } from '#services/pratiche/post_message'
@@ -37,6 +38,7 @@ export type OperatorMessageOutcome =
 export async function writeOnPratica(
   ente: Ente,
   pratica: Pratica,
+  service: Pick<Service, 'name'>,
   input: OperatorMessageInput,
   by: Acting
 ): Promise<OperatorMessageOutcome> {
@@ -64,7 +66,7 @@ export async function writeOnPratica(
     })
     if (!note) {
       await emailApplicant(trx, ente, pratica, {
-        subject: `Nuovo messaggio sulla tua richiesta: ${pratica.uuid}`,
+        subject: `Nuovo messaggio sulla tua richiesta: ${service.name}`,
         text: body,
       })
     }
