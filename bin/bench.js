@@ -7,7 +7,8 @@
  * ratio to the bare route; writes tmp/bench-results.json. Scenarios with
  * `login` run as a staff member logged in through the login form. Then the
  * CSV exports (EXPORTS): rows/s and the server's peak memory, written to
- * tmp/bench-exports.json.
+ * tmp/bench-exports.json. Then payment positions created through the
+ * MyPay adapter and its simulator (positions/s, p95), tmp/bench-payments.json.
  *
  * Environment: BENCH_DURATION (seconds per scenario, default 10),
  * BENCH_CONNECTIONS (default 20), BENCH_DB (pg | sqlite; default pg when
@@ -311,6 +312,12 @@ try {
     )
     writeFileSync(new URL('tmp/bench-exports.json', root), JSON.stringify(exports, null, 2))
   }
+
+  // payment positions through the real MyPay adapter and its simulator (commands/bench_payments.ts)
+  run(process.execPath, ['ace', 'bench:payments'], {
+    cwd: buildDir,
+    env: { ...env, BENCH_PAYMENTS_OUT: new URL('tmp/bench-payments.json', root).pathname },
+  })
 } finally {
   await stop()
 }
