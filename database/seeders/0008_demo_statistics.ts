@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import Ente from '#models/ente'
 import Service from '#models/service'
 import Citizen from '#models/citizen'
+import User from '#models/user'
 import Pratica from '#models/pratica'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { checkCharacter } from '#domain/codice_fiscale'
@@ -62,6 +63,16 @@ export default defineSeeder({
         )
       )
     }
+    // mario.rossi works the mobility services, the manager Lorenzo Bertoli the others
+    const staff = await User.query({ client: trx })
+      .where('ente_id', ente.id)
+      .whereIn('username', ['mario.rossi', 'lorenzo.bertoli'])
+    const operatorOf = (service: Service) =>
+      staff.find(
+        (user) =>
+          user.username ===
+          (service.slug === 'richiesta-accesso-atti' ? 'lorenzo.bertoli' : 'mario.rossi')
+      )!.id
     const versions = new Map<number, number | null>()
     for (const service of services) {
       const version = await currentFormVersion(service, trx)
@@ -90,7 +101,14 @@ export default defineSeeder({
             citizenId: citizen.id,
             status: outcome,
             partial: false,
-            data: {},
+            data: {
+              applicant: {
+                completename: { name: citizen.firstName, surname: citizen.lastName },
+                fiscal_code: { fiscal_code: citizen.fiscalCode },
+                email_address: citizen.email,
+              },
+            },
+            operatorId: [2000, 20000].includes(outcome) ? null : operatorOf(service),
             authMethod: 'spid',
             authLevel: 2,
             priority: n % 3,
