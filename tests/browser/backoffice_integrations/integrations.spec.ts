@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import PraticaDocument from '#models/pratica_document'
 import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
 import { loginCitizen } from '#tests/browser/citizens/login'
-import { logInOperator, submitAndWait } from '#tests/browser/backoffice_pratica/helpers'
+import { logInOperator } from '#tests/browser/backoffice_pratica/helpers'
 import { integrationFixture, pdfText } from '#tests/functional/backoffice_integrations/helpers'
 
 const PDF = Buffer.from(
