@@ -119,17 +119,6 @@ export function positionsOfPratica(
   return query.orderBy('attempt', 'desc').orderBy('item_index')
 }
 
-/** The positions of the latest attempt of a pratica's phase ([] before any). */
-export async function currentPositions(
-  praticaId: number,
-  phase: PositionPhase,
-  client?: TransactionClientContract
-) {
-  const all = await positionsOfPratica(praticaId, { phase, client })
-  const latest = all[0]?.attempt
-  return all.filter((position) => position.attempt === latest)
-}
-
 /**
  * The positions the pratica waits for now: the latest attempt of the
  * latest phase (at request, or deferred after approval).
