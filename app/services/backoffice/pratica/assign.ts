@@ -2,10 +2,10 @@ import db from '@adonisjs/lucid/services/db'
 import type Pratica from '#models/pratica'
 import { IN_WORK } from '#domain/pratica_work'
 import { PraticaStatus, PRATICA_STATUS_LABELS } from '#domain/pratica_status'
-import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import type { Acting } from '#services/operators/types'
 import { assignableOffices, assignableOperators } from '#services/backoffice/pratica/assignees'
 import {
+  auditPratica,
   ActionRefusedError,
   handOver,
   lockPratica,
@@ -82,16 +82,9 @@ export async function assignPratica(pratica: Pratica, input: AssignInput, by: Ac
         .merge({ officeId: office!.id, operatorId: keeps ? locked.operatorId : null })
         .save()
     }
-    await recordAudit(
-      {
-        action: 'pratica_assigned',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        metadata: { office: office?.name ?? null, operator: operator?.name ?? null },
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, 'pratica_assigned', locked, by, {
+      office: office?.name ?? null,
+      operator: operator?.name ?? null,
+    })
   })
 }

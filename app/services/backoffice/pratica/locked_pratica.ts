@@ -4,6 +4,8 @@ import User from '#models/user'
 import { PRATICA_STATUS_LABELS, PraticaStatus } from '#domain/pratica_status'
 import { stateWhenTaken } from '#domain/pratica_work'
 import { changeStatus, StaleStatusError, type Actor } from '#services/pratiche/change_status'
+import { praticaSubject, recordAudit, type AuditAction } from '#services/audit/audit_log'
+import type { Acting } from '#services/operators/types'
 
 /**
  * What the actions of the pratica page share: the pratica's row locked for
@@ -75,4 +77,25 @@ export async function handOver(
     return
   }
   await changeStatus(trx, locked.id, to, { ...change, expectedFrom: [locked.status] })
+}
+
+/** The audit entry of an action on the pratica, in the action's transaction. */
+export function auditPratica(
+  trx: TransactionClientContract,
+  action: AuditAction,
+  pratica: Pratica,
+  by: Acting,
+  metadata?: Record<string, unknown>
+) {
+  return recordAudit(
+    {
+      action,
+      enteId: pratica.enteId,
+      actor: by.actor,
+      subject: praticaSubject(pratica),
+      metadata,
+      origin: by.origin,
+    },
+    trx
+  )
 }

@@ -8,10 +8,9 @@ import { draftOwner, newDraftToken, removeUpload } from '#services/forms/uploads
 import { postMessage } from '#services/pratiche/post_message'
 import { acceptAttachments } from '#services/pratiche/messages/attachments'
 import { MESSAGE_MAX_LENGTH, type MessageErrors } from '#services/pratiche/messages/citizen_message'
-import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
 import type { Acting } from '#services/operators/types'
-import { operatorActor } from '#services/backoffice/pratica/locked_pratica'
+import { auditPratica, operatorActor } from '#services/backoffice/pratica/locked_pratica'
 
 /**
  * The Messaggi tab's form: "Invia messaggio" writes to the citizen (a
@@ -70,17 +69,10 @@ export async function writeOnPratica(
         text: body,
       })
     }
-    await recordAudit(
-      {
-        action: note ? 'pratica_note_added' : 'pratica_message_sent',
-        enteId: pratica.enteId,
-        actor: by.actor,
-        subject: praticaSubject(pratica),
-        metadata: { message: message.id, attachments: kept.length },
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, note ? 'pratica_note_added' : 'pratica_message_sent', pratica, by, {
+      message: message.id,
+      attachments: kept.length,
+    })
   })
   return { sent: true }
 }

@@ -17,11 +17,11 @@ import { acceptAttachments } from '#services/pratiche/messages/attachments'
 import { changeStatus } from '#services/pratiche/change_status'
 import { postMessage } from '#services/pratiche/post_message'
 import { dateAndTime } from '#services/pratiche/dates'
-import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
 import { renderResponseDocument, type ResponseOutcome } from '#services/pdf/response_document'
 import type { Acting } from '#services/operators/types'
 import {
+  auditPratica,
   ActionRefusedError,
   lockPratica,
   operatorActor,
@@ -197,16 +197,12 @@ export async function decidePratica(
         .update({ owner: message.uploadOwner, field: RESPONSE_DOCUMENT_FIELD })
     }
     await emailApplicant(trx, ente, locked, { subject, text })
-    await recordAudit(
-      {
-        action: input.outcome === 'approve' ? 'pratica_approved' : 'pratica_rejected',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        metadata: { partial, document: generated ? 'generato' : 'caricato' },
-        origin: by.origin,
-      },
-      trx
+    await auditPratica(
+      trx,
+      input.outcome === 'approve' ? 'pratica_approved' : 'pratica_rejected',
+      locked,
+      by,
+      { partial, document: generated ? 'generato' : 'caricato' }
     )
   })
   return { decided: true }

@@ -7,10 +7,10 @@ import {
 } from '#domain/pratica_status'
 import { manualTargets } from '#domain/pratica_work'
 import { changeStatus, StaleStatusError } from '#services/pratiche/change_status'
-import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import { PRIORITIES, priorityLabel } from '#services/backoffice/labels'
 import type { Acting } from '#services/operators/types'
 import {
+  auditPratica,
   ActionRefusedError,
   lockPratica,
   operatorActor,
@@ -26,17 +26,10 @@ export async function changePriority(pratica: Pratica, value: unknown, by: Actin
     const locked = await lockPratica(trx, pratica.id)
     const from = locked.priority
     await locked.useTransaction(trx).merge({ priority }).save()
-    await recordAudit(
-      {
-        action: 'pratica_priority_changed',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        metadata: { from: priorityLabel(from), to: priorityLabel(priority) },
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, 'pratica_priority_changed', locked, by, {
+      from: priorityLabel(from),
+      to: priorityLabel(priority),
+    })
   })
 }
 
@@ -66,16 +59,10 @@ export async function changeStatusByHand(
       expectedFrom: [seen],
       patch: to === PraticaStatus.PENDING ? { operatorId: locked.operatorId ?? by.actor.id } : {},
     })
-    await recordAudit(
-      {
-        action: 'pratica_status_changed',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        metadata: { from: PRATICA_STATUS_LABELS[seen], to: PRATICA_STATUS_LABELS[to], message },
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, 'pratica_status_changed', locked, by, {
+      from: PRATICA_STATUS_LABELS[seen],
+      to: PRATICA_STATUS_LABELS[to],
+      message,
+    })
   })
 }

@@ -3,10 +3,10 @@ import Office from '#models/office'
 import type Pratica from '#models/pratica'
 import { canTakeCharge, canTakeOver, stateWhenTaken } from '#domain/pratica_work'
 import { changeStatus } from '#services/pratiche/change_status'
-import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import type { Acting } from '#services/operators/types'
 import { belongsToOffice } from '#services/backoffice/pratica/assignees'
 import {
+  auditPratica,
   ActionRefusedError,
   handOver,
   lockPratica,
@@ -40,16 +40,7 @@ export async function takeCharge(pratica: Pratica, by: Acting) {
       expectedFrom: [locked.status],
       patch: { operatorId: by.actor.id },
     })
-    await recordAudit(
-      {
-        action: 'pratica_taken_in_charge',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, 'pratica_taken_in_charge', locked, by)
   })
 }
 
@@ -78,16 +69,6 @@ export async function takeOver(pratica: Pratica, seen: number | null, by: Acting
       message: `Subentra a ${previous}`,
       patch: { operatorId: by.actor.id },
     })
-    await recordAudit(
-      {
-        action: 'pratica_taken_over',
-        enteId: locked.enteId,
-        actor: by.actor,
-        subject: praticaSubject(locked),
-        metadata: { from: previous },
-        origin: by.origin,
-      },
-      trx
-    )
+    await auditPratica(trx, 'pratica_taken_over', locked, by, { from: previous })
   })
 }
