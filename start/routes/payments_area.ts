@@ -45,6 +45,9 @@ const PraticaPaymentsController = () =>
   import('#controllers/backoffice/payments/pratica_payments_controller')
 const DeferredPaymentsController = () =>
   import('#controllers/backoffice/payments/deferred_payments_controller')
+const StampsRequestController = () =>
+  import('#controllers/backoffice/payments/stamps_request_controller')
+const StampsController = () => import('#controllers/citizen/stamps_controller')
 
 /** The payments of a pratica in the backoffice (scoped as the pratica page: 404 otherwise). */
 router
@@ -58,7 +61,15 @@ router
     router
       .post('/pagamento-posticipato', [DeferredPaymentsController, 'store'])
       .as('deferred.store')
+    router.get('/marche-da-bollo', [StampsRequestController, 'create']).as('stamps')
+    router.post('/marche-da-bollo', [StampsRequestController, 'store']).as('stamps.store')
   })
   .prefix('/:ente/backoffice/pratiche/:pratica')
   .as('backoffice.pratica.payments')
   .use([middleware.ente(), middleware.staff()])
+
+/** The citizen enters a marca da bollo of their own pratica (404 for anything else). */
+router
+  .post('/:ente/area-personale/pratiche/:pratica/bolli/:stamp', [StampsController, 'enter'])
+  .as('citizen.pratiche.stamps.enter')
+  .use([middleware.ente(), middleware.citizen()])

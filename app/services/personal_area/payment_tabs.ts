@@ -1,5 +1,7 @@
 import type Service from '#models/service'
+import type Pratica from '#models/pratica'
 import { positionsOfPratica } from '#services/payments/positions'
+import { ensureStampsAtRequest, stampsOfPratica } from '#services/payments/stamps'
 
 /**
  * The "Bolli" and "Pagamento" tabs of a pratica, shown only when its
@@ -25,6 +27,8 @@ export interface PaymentTabs {
   payments: PaymentLine[] | null
   /** the pratica's own positions, when the page reads them (positionViews) */
   positions?: PositionView[]
+  /** the pratica's own bolli (stampViews) */
+  stampRows?: StampView[]
 }
 
 export function formatEuro(cents: number, locale = 'it') {
@@ -112,4 +116,40 @@ export async function positionViews(
       noticeCode: position.noticeCode,
       receiptUrl: receiptUrl && position.status === 'COMPLETE' ? receiptUrl(position.uuid) : null,
     }))
+}
+
+/** A bollo of the pratica as its Bolli tab shows it. */
+export interface StampView {
+  uuid: string
+  phase: 'at_request' | 'at_release'
+  causale: string
+  amount: string
+  number: string | null
+  issuedAt: string | null
+  /** where the citizen enters it, while it is missing */
+  enterUrl: string | null
+}
+
+/**
+ * The pratica's bolli (those the service asks at request are recorded on
+ * first sight); `enterUrl(uuid)` for the citizen's page, null for the office.
+ */
+export async function stampViews(
+  pratica: Pratica,
+  service: Service,
+  enterUrl: ((uuid: string) => string) | null
+): Promise<StampView[]> {
+  await ensureStampsAtRequest(pratica, service)
+  const stamps = await stampsOfPratica(pratica.id)
+  return stamps.map((stamp) => ({
+    uuid: stamp.uuid,
+    phase: stamp.phase,
+    causale: stamp.causale,
+    amount: formatEuro(stamp.amountCents),
+    number: stamp.number,
+    issuedAt: stamp.issuedAt
+      ? stamp.issuedAt.setZone('Europe/Rome').toFormat('dd/MM/yyyy HH:mm')
+      : null,
+    enterUrl: enterUrl && !stamp.number ? enterUrl(stamp.uuid) : null,
+  }))
 }

@@ -19,7 +19,12 @@ import { latestSent, type PraticaRow } from '#services/personal_area/citizen_pra
 import { dayAndTime, displayDay } from '#services/personal_area/dates'
 import { praticaSummary } from '#services/pratiche/pratica_form'
 import { protocolOf, type ProtocolView } from '#services/personal_area/protocol'
-import { paymentTabs, positionViews, type PaymentTabs } from '#services/personal_area/payment_tabs'
+import {
+  paymentTabs,
+  positionViews,
+  stampViews,
+  type PaymentTabs,
+} from '#services/personal_area/payment_tabs'
 import {
   praticaUrls,
   type PraticaUrls,
@@ -179,6 +184,11 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
       positions: await positionViews(
         pratica.id,
         via === 'area' ? (uuid) => `/${ente.slug}/area-personale/pagamenti/${uuid}/ricevuta` : null
+      ),
+      stampRows: await stampViews(
+        pratica,
+        service,
+        via === 'area' ? (uuid) => `${urls.page}/bolli/${uuid}` : null
       ),
       appointments: hasAppointments(service),
     },

@@ -10,7 +10,12 @@ import type { SummarySection } from '#domain/forms/summary'
 import { praticaSummary } from '#services/pratiche/pratica_form'
 import { dateAndTime } from '#services/pratiche/dates'
 import { protocolOf, type ProtocolView } from '#services/personal_area/protocol'
-import { paymentTabs, positionViews, type PaymentTabs } from '#services/personal_area/payment_tabs'
+import {
+  paymentTabs,
+  positionViews,
+  stampViews,
+  type PaymentTabs,
+} from '#services/personal_area/payment_tabs'
 import { authMethodLabel, PRIORITY_LABELS } from '#services/backoffice/labels'
 import { praticaBaseUrl } from '#services/backoffice/pratica/pratica_scope'
 import { praticaFiles, type PraticaFiles } from '#services/backoffice/pratica/pratica_files'
@@ -145,6 +150,7 @@ export async function praticaPageView(
     tabs: {
       ...paymentTabs(service),
       positions: await positionViews(pratica.id, (uuid) => `${base}/pagamenti/${uuid}/ricevuta`),
+      stampRows: await stampViews(pratica, service, null),
       protocol: service.protocolRequired || protocol.kind === 'number',
       appointments: hasAppointments(service),
     },
