@@ -1,36 +1,28 @@
 import { test } from '@japa/runner'
 import { rejection } from '#extension_points/conformance'
-import type { DebtPosition, PaymentAdapter } from '#extension_points/payment/contract'
 import {
   PaymentRefusedError,
   RemoteConfigurationError,
   RemoteUnavailableError,
 } from '#extension_points/payment/errors'
 import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import {
+  TEST_RETURN_URLS,
+  newTestPosition,
+  refOf,
+  statusOf,
+  submitCheckout,
+} from '#extension_points/payment/kit/testing_kit'
 import plugin from '../plugin.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPositions } from '../simulator/store.js'
-import { RETURN_URLS, payOnCheckout, refOf, startAdvancedSystem } from './harness.js'
+import { startAdvancedSystem } from './harness.js'
 
 /**
  * The gateway failing the way remotes fail: a 500, an answer after the
  * timeout, the checkout submitted twice, the platform restarting between
  * the redirect and the return, data it refuses, another ente's key.
  */
-function newPosition(adapter: PaymentAdapter, key = `guasti-${Math.random()}`, amountCents = 2500) {
-  return adapter.createPosition({
-    idempotencyKey: key,
-    payer: { ...TEST_PAYER },
-    amountCents,
-    description: 'Diritti di segreteria',
-  })
-}
-
-async function statusOf(adapter: PaymentAdapter, position: DebtPosition) {
-  const status = await adapter.getStatus(refOf(position))
-  return status.status
-}
-
 test.group('Advanced System faults', (group) => {
   let gateway: Awaited<ReturnType<typeof startAdvancedSystem>>
   const adapter = (overrides: Record<string, unknown> = {}) =>
@@ -50,10 +42,10 @@ test.group('Advanced System faults', (group) => {
     const flaky = await adapter()
     const before = await countPositions()
     injectFault('errore500')
-    const error = await rejection(newPosition(flaky, 'as-500'), RemoteUnavailableError, 'a 500')
+    const error = await rejection(newTestPosition(flaky, 'as-500'), RemoteUnavailableError, 'a 500')
     assert.equal(error.reason, 'http_500')
     assert.equal(await countPositions(), before)
-    await newPosition(flaky, 'as-500')
+    await newTestPosition(flaky, 'as-500')
     assert.equal(await countPositions(), before + 1)
   })
 
@@ -63,10 +55,10 @@ test.group('Advanced System faults', (group) => {
     const impatient = await adapter({ timeoutMs: 200 })
     const before = await countPositions()
     injectFault('timeout', { delayMs: 600 })
-    await rejection(newPosition(impatient, 'as-timeout'), RemoteUnavailableError, 'a timeout')
+    await rejection(newTestPosition(impatient, 'as-timeout'), RemoteUnavailableError, 'a timeout')
     await new Promise((resolve) => setTimeout(resolve, 700))
     assert.equal(await countPositions(), before + 1, 'the gateway made it all the same')
-    const retried = await newPosition(impatient, 'as-timeout')
+    const retried = await newTestPosition(impatient, 'as-timeout')
     assert.equal(retried.status, 'PAYMENT_PENDING')
     assert.equal(await countPositions(), before + 1, 'no second one')
   })
@@ -75,8 +67,8 @@ test.group('Advanced System faults', (group) => {
     const [one, two] = await Promise.all([adapter(), adapter()])
     const before = await countPositions()
     const [first, second] = await Promise.all([
-      newPosition(one, 'as-concorrenti'),
-      newPosition(two, 'as-concorrenti'),
+      newTestPosition(one, 'as-concorrenti'),
+      newTestPosition(two, 'as-concorrenti'),
     ])
     assert.equal(second.iuv, first.iuv)
     assert.equal(await countPositions(), before + 1)
@@ -86,14 +78,14 @@ test.group('Advanced System faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newPosition(before)
+    const position = await newTestPosition(before)
     const session = await before.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
-    const first = await payOnCheckout(session.redirectUrl, 'paid')
-    assert.equal(first.headers.get('location'), RETURN_URLS.success)
-    const again = await payOnCheckout(session.redirectUrl, 'paid')
+    const first = await submitCheckout(session.redirectUrl, 'paid')
+    assert.equal(first.headers.get('location'), TEST_RETURN_URLS.success)
+    const again = await submitCheckout(session.redirectUrl, 'paid')
     assert.equal(again.status, 200)
     assert.include(await again.text(), 'Questo carrello è chiuso')
 
@@ -104,7 +96,7 @@ test.group('Advanced System faults', (group) => {
     const receipt = await after.getReceipt(refOf(position))
     assert.equal(receipt?.receiptId, status.receiptId)
     await rejection(
-      after.startPayment({ positions: [refOf(position)], returnUrls: RETURN_URLS }),
+      after.startPayment({ positions: [refOf(position)], returnUrls: TEST_RETURN_URLS }),
       PaymentRefusedError,
       'paying again'
     )
@@ -114,12 +106,12 @@ test.group('Advanced System faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newPosition(refused)
+    const position = await newTestPosition(refused)
     const session = await refused.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
-    const page = await payOnCheckout(session.redirectUrl, 'paid', '1111 2222 3333 4444')
+    const page = await submitCheckout(session.redirectUrl, 'paid', { carta: '1111 2222 3333 4444' })
     assert.equal(page.status, 422)
     const html = await page.text()
     assert.include(html, 'La carta non è stata accettata')
@@ -146,7 +138,7 @@ test.group('Advanced System faults', (group) => {
   test('another key for the same ente is a configuration error', async () => {
     const stranger = await adapter({ apiKey: 'una-chiave-diversa' })
     await rejection(
-      newPosition(stranger),
+      newTestPosition(stranger),
       RemoteConfigurationError,
       'a key the gateway does not know'
     )
@@ -154,12 +146,12 @@ test.group('Advanced System faults', (group) => {
 
   test('a paid position cannot be cancelled', async ({ assert }) => {
     const cancelling = await adapter()
-    const position = await newPosition(cancelling)
+    const position = await newTestPosition(cancelling)
     const session = await cancelling.startPayment({
       positions: [refOf(position)],
-      returnUrls: RETURN_URLS,
+      returnUrls: TEST_RETURN_URLS,
     })
-    await payOnCheckout(session.redirectUrl, 'paid')
+    await submitCheckout(session.redirectUrl, 'paid')
     const error = await rejection(
       cancelling.cancelPosition!(refOf(position)),
       PaymentRefusedError,
