@@ -156,12 +156,17 @@ export async function latestSent(
   locale: string,
   limit = 5
 ) {
-  const pratiche = await citizenPratiche(ente, citizen)
+  const pratiche = await otherSentPratiche(ente, citizen, except, limit)
+  return toRows(ente, pratiche, locale)
+}
+
+/** The citizen's sent pratiche but one, newest first, with their service (the backoffice's panel too). */
+export function otherSentPratiche(ente: EnteRef, citizen: Citizen, except: number, limit: number) {
+  return citizenPratiche(ente, citizen)
     .whereNot('id', except)
     .whereNotNull('submitted_at')
     .preload('service')
     .orderBy('submitted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-  return toRows(ente, pratiche, locale)
 }

@@ -1,4 +1,4 @@
-import Pratica from '#models/pratica'
+import { otherSentPratiche } from '#services/personal_area/citizen_pratiche'
 import type Ente from '#models/ente'
 import type User from '#models/user'
 import type Citizen from '#models/citizen'
@@ -27,15 +27,7 @@ export async function latestOfApplicant(
   limit = 5
 ): Promise<LatestRow[]> {
   const scope = listScope(ente, user)
-  const pratiche = await Pratica.query()
-    .where('ente_id', ente.id)
-    .where('citizen_id', citizen.id)
-    .whereNot('id', except)
-    .whereNotNull('submitted_at')
-    .preload('service')
-    .orderBy('submitted_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
+  const pratiche = await otherSentPratiche(ente, citizen, except, limit)
   const enabled: Array<{ service_id: number }> = scope.allServices
     ? []
     : await enabledServiceIds(scope)
