@@ -9,6 +9,7 @@ import { normaliseCodiceFiscale } from '#domain/codice_fiscale'
 import { WITHDRAWAL_REFUSALS, withdrawalRefusal, type WithdrawalRefusal } from '#domain/withdrawal'
 import { changeStatus } from '#services/pratiche/change_status'
 import { hasPositions } from '#services/payments/positions'
+import { hasStamps } from '#services/payments/stamps'
 
 /**
  * "Ritira pratica": the manual's five rules (app/domain/withdrawal.ts)
@@ -26,14 +27,18 @@ const PAYMENT_STATES = [
 /**
  * Whether a payment exists for the pratica (rule 2): a payment state in
  * its iter, or any payment position asked for it (whatever its state).
- * Bolli join here with the bolli work.
+ * or any bollo (marca da bollo) asked for it.
  */
 export async function praticaHasPayment(pratica: Pratica, client?: TransactionClientContract) {
   const step = await PraticaStatusChange.query({ client })
     .where('pratica_id', pratica.id)
     .whereIn('to_status', PAYMENT_STATES)
     .first()
-  return step !== null || (await hasPositions(pratica.id, client))
+  return (
+    step !== null ||
+    (await hasPositions(pratica.id, client)) ||
+    (await hasStamps(pratica.id, client))
+  )
 }
 
 /**

@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Stamp from '#models/stamp'
+import { ensureStampsAtRequest } from '#services/payments/stamps'
+import { praticaHasPayment } from '#services/pratiche/withdraw_pratica'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { CitizenFactory } from '#factories/citizen_factory'
 import { officeFixture, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
@@ -163,5 +165,16 @@ test.group('Bolli', (group) => {
       .withGuard('citizen')
       .loginAs(stranger)
     answer.assertStatus(404)
+  })
+
+  test('withdrawal rule 2: a bollo counts as a payment', async ({ assert }) => {
+    const { service, pratica } = await releaseFixture()
+    assert.isFalse(await praticaHasPayment(pratica))
+    service.stampSettings = {
+      atRequest: [{ causale: 'Bollo', amountCents: 1600 }],
+      atRelease: false,
+    }
+    await ensureStampsAtRequest(pratica, service)
+    assert.isTrue(await praticaHasPayment(pratica))
   })
 })
