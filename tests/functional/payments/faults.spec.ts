@@ -1,36 +1,21 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import EntePlugin from '#models/ente_plugin'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { simulatorFaults } from '#plugins/payment_mypay/simulator/faults'
-import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import { asCitizen, fillAndSubmit, workTheQueue } from '#tests/functional/pratiche/helpers'
 import {
   payingSetup,
   positionsOf,
   statusOf,
   submitAndCreate,
-  type SimulatedMyPay,
-  useDatabaseQueue,
+  withSimulatedMyPay,
+  openCheckout,
 } from './helpers.js'
-
-let mypay: SimulatedMyPay
 
 /** A clock that moves on by an hour at every call: every retry and every check is due. */
 function hoursLater() {
   let hours = 0
   return () => new Date(Date.now() + ++hours * 3_600_000)
-}
-
-async function payOnline(
-  client: any,
-  setup: Awaited<ReturnType<typeof payingSetup>>,
-  base: string
-) {
-  const online = await asCitizen(client.post(`${base}/pagamento/online`), setup.ente, setup.citizen)
-    .withCsrfToken()
-    .redirects(0)
-  await mypay.checkout({ redirectUrl: String(online.header('location')) }, 'paid')
 }
 
 async function iterOf(praticaId: number) {
@@ -39,23 +24,15 @@ async function iterOf(praticaId: number) {
 }
 
 test.group('Payments at request: faults', (group) => {
-  group.setup(async () => {
-    mypay = await startSimulatedMyPay()
-    const restoreQueue = useDatabaseQueue()
-    return async () => {
-      restoreQueue()
-      await mypay.harness.teardown()
-    }
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  const mypay = withSimulatedMyPay(group)
   group.each.teardown(() => simulatorFaults.clear())
 
   test('MyPay answers 500 on creation: CREATION_PENDING with the error, retried, then one position', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
-    const before = await mypay.harness.countPositions()
+    const setup = await payingSetup(mypay())
+    const before = await mypay().harness.countPositions()
     simulatorFaults.inject('http500', { operation: 'paaSILImportaDovuto' })
     const { pratica, positions } = await submitAndCreate(client, setup)
 
@@ -63,13 +40,13 @@ test.group('Payments at request: faults', (group) => {
     assert.lengthOf(positions, 1)
     assert.equal(positions[0].status, 'CREATION_PENDING')
     assert.include(positions[0].lastError, 'non è raggiungibile')
-    assert.equal(await mypay.harness.countPositions(), before)
+    assert.equal(await mypay().harness.countPositions(), before)
 
     await workTheQueue({ clock: hoursLater() })
     const [created] = await positionsOf(pratica)
     assert.equal(created.status, 'PAYMENT_PENDING')
     assert.isNull(created.lastError)
-    assert.equal(await mypay.harness.countPositions(), before + 1)
+    assert.equal(await mypay().harness.countPositions(), before + 1)
     assert.equal(await statusOf(pratica), 1500)
   })
 
@@ -77,8 +54,8 @@ test.group('Payments at request: faults', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
-    const before = await mypay.harness.countPositions()
+    const setup = await payingSetup(mypay())
+    const before = await mypay().harness.countPositions()
     simulatorFaults.inject('lostAnswer', { operation: 'paaSILImportaDovuto' })
     const { pratica, positions } = await submitAndCreate(client, setup)
     assert.equal(positions[0].status, 'CREATION_PENDING')
@@ -87,31 +64,31 @@ test.group('Payments at request: faults', (group) => {
     const all = await positionsOf(pratica)
     assert.lengthOf(all, 1)
     assert.equal(all[0].status, 'PAYMENT_PENDING')
-    assert.equal(await mypay.harness.countPositions(), before + 1)
+    assert.equal(await mypay().harness.countPositions(), before + 1)
   })
 
   test('MyPay executes the creation twice (a proxy retried it): still one position', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
-    const before = await mypay.harness.countPositions()
+    const setup = await payingSetup(mypay())
+    const before = await mypay().harness.countPositions()
     simulatorFaults.inject('twice', { operation: 'paaSILImportaDovuto' })
     const { pratica } = await submitAndCreate(client, setup)
     await workTheQueue({ clock: hoursLater() })
     const all = await positionsOf(pratica)
     assert.lengthOf(all, 1)
     assert.equal(all[0].status, 'PAYMENT_PENDING')
-    assert.equal(await mypay.harness.countPositions(), before + 1)
+    assert.equal(await mypay().harness.countPositions(), before + 1)
   })
 
   test('the outcome push delivered twice: the pratica is Inviata once, a forged push changes nothing', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { pratica, positions, base } = await submitAndCreate(client, setup)
-    const forged = await mypay.harness.forgeNotification(positions[0].ref!)
+    const forged = await mypay().harness.forgeNotification(positions[0].ref!)
     const forgedAnswer = await client
       .post(`/${setup.ente.slug}/callbacks/payment_mypay/notify`)
       .header('authorization', String(forged.headers.authorization))
@@ -120,8 +97,8 @@ test.group('Payments at request: faults', (group) => {
     forgedAnswer.assertStatus(400)
     assert.equal(await statusOf(pratica), 1500)
 
-    await payOnline(client, setup, base)
-    const push = await mypay.harness.notificationFor(positions[0].ref!)
+    await mypay().checkout({ redirectUrl: await openCheckout(client, setup, base) }, 'paid')
+    const push = await mypay().harness.notificationFor(positions[0].ref!)
     for (let delivery = 0; delivery < 2; delivery++) {
       const answer = await client
         .post(`/${setup.ente.slug}/callbacks/payment_mypay/notify`)
@@ -148,9 +125,9 @@ test.group('Payments at request: faults', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { pratica, base } = await submitAndCreate(client, setup)
-    await payOnline(client, setup, base)
+    await mypay().checkout({ redirectUrl: await openCheckout(client, setup, base) }, 'paid')
     // no push (no address), no landing page: only the reconciliation jobs kept in the database
     assert.equal(await statusOf(pratica), 1510)
     await workTheQueue({ clock: hoursLater() })
@@ -165,10 +142,10 @@ test.group('Payments at request: faults', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { pratica, positions } = await submitAndCreate(client, setup)
     const [position] = positions
-    await mypay.harness.expire(position.ref!)
+    await mypay().harness.expire(position.ref!)
     await position.merge({ expiresAt: position.expiresAt!.minus({ days: 31 }) }).save()
     await workTheQueue({ clock: hoursLater() })
     await position.refresh()
@@ -180,7 +157,7 @@ test.group('Payments at request: faults', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     await EntePlugin.query()
       .where('ente_id', setup.ente.id)
       .where('plugin_id', 'payment_mypay')

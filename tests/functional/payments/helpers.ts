@@ -1,4 +1,6 @@
 import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Group } from '@japa/runner/core'
 import EntePlugin from '#models/ente_plugin'
 import Pratica from '#models/pratica'
 import PaymentPosition from '#models/payment_position'
@@ -9,7 +11,12 @@ import type { PaymentItem } from '#domain/service_settings'
 import { queue } from '#queue/queue'
 import { DatabaseQueueDriver } from '#queue/database_driver'
 import type { QueueConfig } from '#queue/config'
-import { fillAndSubmit, workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
+import {
+  asCitizen,
+  fillAndSubmit,
+  workTheQueue,
+  ztlSetup,
+} from '#tests/functional/pratiche/helpers'
 
 /**
  * The reconciliation checks are dispatched, not recorded in the outbox:
@@ -21,6 +28,24 @@ export function useDatabaseQueue() {
 }
 
 export type SimulatedMyPay = Awaited<ReturnType<typeof startSimulatedMyPay>>
+
+/**
+ * The group's simulated MyPay (one per test file, on its own port), the
+ * database queue, a global transaction per test. Returns its getter.
+ */
+export function withSimulatedMyPay(group: Group) {
+  let mypay: SimulatedMyPay
+  group.setup(async () => {
+    mypay = await startSimulatedMyPay()
+    const restoreQueue = useDatabaseQueue()
+    return async () => {
+      restoreQueue()
+      await mypay.harness.teardown()
+    }
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  return () => mypay
+}
 
 export const DIRITTI: PaymentItem = {
   causale: 'Diritti di segreteria permesso ZTL',
@@ -58,11 +83,21 @@ export async function payingSetup(
 }
 
 /** "Invia", then the queue until the positions are at MyPay. */
-export async function submitAndCreate(client: any, setup: Awaited<ReturnType<typeof payingSetup>>) {
+export async function submitAndCreate(client: any, setup: PayingSetup) {
   const sent = await fillAndSubmit(client, setup.ente, setup.service, setup.citizen)
   await workTheQueue()
   await sent.pratica.refresh()
   return { ...sent, positions: await positionsOf(sent.pratica) }
+}
+
+type PayingSetup = Awaited<ReturnType<typeof payingSetup>>
+
+/** "Paga online" on the pratica's payment step: where the platform sends the citizen. */
+export async function openCheckout(client: any, setup: PayingSetup, base: string) {
+  const online = await asCitizen(client.post(`${base}/pagamento/online`), setup.ente, setup.citizen)
+    .withCsrfToken()
+    .redirects(0)
+  return String(online.header('location'))
 }
 
 export function positionsOf(pratica: Pratica) {

@@ -1,29 +1,17 @@
 import { mkdir } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
-import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import { asCitizen } from '#tests/functional/pratiche/helpers'
-import { payingSetup, submitAndCreate, type SimulatedMyPay, useDatabaseQueue } from './helpers.js'
+import { payingSetup, submitAndCreate, withSimulatedMyPay } from './helpers.js'
 import { readNotice } from './qr.js'
 
-let mypay: SimulatedMyPay
-
 test.group('Payments at request: Stampa e paga (the avviso)', (group) => {
-  group.setup(async () => {
-    mypay = await startSimulatedMyPay()
-    const restoreQueue = useDatabaseQueue()
-    return async () => {
-      restoreQueue()
-      await mypay.harness.teardown()
-    }
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  const mypay = withSimulatedMyPay(group)
 
   test('the avviso PDF: ente, causale, importo, codice avviso in groups of four, CF ente, and a QR code that reads back the pagoPA payload', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { positions, base } = await submitAndCreate(client, setup)
     const [position] = positions
 
@@ -53,9 +41,9 @@ test.group('Payments at request: Stampa e paga (the avviso)', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { positions, base } = await submitAndCreate(client, setup)
-    await mypay.harness.takeDown()
+    await mypay().harness.takeDown()
     try {
       const response = await asCitizen(
         client.get(`${base}/pagamento/avvisi/${positions[0].uuid}`),
@@ -69,7 +57,7 @@ test.group('Payments at request: Stampa e paga (the avviso)', (group) => {
         `PAGOPA|002|${positions[0].noticeCode}|${setup.ente.codiceFiscale}|1600`
       )
     } finally {
-      await mypay.harness.bringUp()
+      await mypay().harness.bringUp()
     }
   })
 })

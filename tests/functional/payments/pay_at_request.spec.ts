@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import OutboxEvent from '#models/outbox_event'
 import PraticaStatusChange from '#models/pratica_status_change'
-import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import { pageText } from '#tests/functional/identity/helpers'
 import { asCitizen, workTheQueue } from '#tests/functional/pratiche/helpers'
 import {
@@ -10,29 +8,19 @@ import {
   positionsOf,
   statusOf,
   submitAndCreate,
-  type SimulatedMyPay,
-  useDatabaseQueue,
+  withSimulatedMyPay,
+  openCheckout,
 } from './helpers.js'
 
-let mypay: SimulatedMyPay
-
 test.group('Payments at request: Paga online through MyPay', (group) => {
-  group.setup(async () => {
-    mypay = await startSimulatedMyPay()
-    const restoreQueue = useDatabaseQueue()
-    return async () => {
-      restoreQueue()
-      await mypay.harness.teardown()
-    }
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  const mypay = withSimulatedMyPay(group)
 
   test('"Invia" makes one position at MyPay; the step page shows its codice avviso and both ways to pay', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
-    const before = await mypay.harness.countPositions()
+    const setup = await payingSetup(mypay())
+    const before = await mypay().harness.countPositions()
     const { pratica, sent, positions, base } = await submitAndCreate(client, setup)
 
     assert.equal(sent.header('location'), `${base}/pagamento`)
@@ -44,7 +32,7 @@ test.group('Payments at request: Paga online through MyPay', (group) => {
     assert.equal(position.amountCents, 1600)
     assert.equal(position.payer.fiscalCode, setup.citizen.fiscalCode)
     assert.match(position.noticeCode!, /^3\d{17}$/)
-    assert.equal(await mypay.harness.countPositions(), before + 1)
+    assert.equal(await mypay().harness.countPositions(), before + 1)
 
     const page = await asCitizen(client.get(`${base}/pagamento`), setup.ente, setup.citizen)
     page.assertStatus(200)
@@ -60,22 +48,14 @@ test.group('Payments at request: Paga online through MyPay', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { pratica, positions, base } = await submitAndCreate(client, setup)
 
-    const online = await asCitizen(
-      client.post(`${base}/pagamento/online`),
-      setup.ente,
-      setup.citizen
-    )
-      .withCsrfToken()
-      .redirects(0)
-    online.assertStatus(302)
-    const checkoutUrl = String(online.header('location'))
-    assert.isTrue(checkoutUrl.startsWith(mypay.remote.url))
+    const checkoutUrl = await openCheckout(client, setup, base)
+    assert.isTrue(checkoutUrl.startsWith(mypay().remote.url))
     assert.equal(await statusOf(pratica), 1510)
 
-    await mypay.checkout({ redirectUrl: checkoutUrl }, 'paid')
+    await mypay().checkout({ redirectUrl: checkoutUrl }, 'paid')
     const landing = await asCitizen(
       client.get(`${base}/pagamento/esito`),
       setup.ente,
@@ -120,16 +100,9 @@ test.group('Payments at request: Paga online through MyPay', (group) => {
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { pratica, positions, base } = await submitAndCreate(client, setup)
-    const online = await asCitizen(
-      client.post(`${base}/pagamento/online`),
-      setup.ente,
-      setup.citizen
-    )
-      .withCsrfToken()
-      .redirects(0)
-    await mypay.checkout({ redirectUrl: String(online.header('location')) }, 'declined')
+    await mypay().checkout({ redirectUrl: await openCheckout(client, setup, base) }, 'declined')
     const landing = await asCitizen(
       client.get(`${base}/pagamento/esito`),
       setup.ente,
@@ -157,9 +130,9 @@ test.group('Payments at request: Paga online through MyPay', (group) => {
   })
 
   test('someone else, or another ente, gets 404 on every payment page', async ({ client }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const { positions, base } = await submitAndCreate(client, setup)
-    const other = await payingSetup(mypay)
+    const other = await payingSetup(mypay())
     for (const path of ['', '/esito', '/stato', `/avvisi/${positions[0].uuid}`]) {
       const response = await asCitizen(
         client.get(`${base}/pagamento${path}`),

@@ -1,41 +1,23 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
 import { simulatorFaults } from '#plugins/payment_mypay/simulator/faults'
-import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
 import { staff } from '#tests/functional/backoffice_list/helpers'
 import { pageText } from '#tests/functional/identity/helpers'
 import { workTheQueue } from '#tests/functional/pratiche/helpers'
 import { createAtIntermediary } from '#services/payments/create_at_intermediary'
-import {
-  payingSetup,
-  positionsOf,
-  submitAndCreate,
-  type SimulatedMyPay,
-  useDatabaseQueue,
-} from './helpers.js'
-
-let mypay: SimulatedMyPay
+import { payingSetup, positionsOf, submitAndCreate, withSimulatedMyPay } from './helpers.js'
 
 const pageOf = (slug: string) => `/${slug}/backoffice/impostazioni/riconciliazione-pagamenti`
 
 test.group('Payments: Riconciliazione pagamenti (ente admin)', (group) => {
-  group.setup(async () => {
-    mypay = await startSimulatedMyPay()
-    const restoreQueue = useDatabaseQueue()
-    return async () => {
-      restoreQueue()
-      await mypay.harness.teardown()
-    }
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  const mypay = withSimulatedMyPay(group)
   group.each.teardown(() => simulatorFaults.clear())
 
   test('counts per group, a failed creation listed with its error, "Riprova creazione" creates it once', async ({
     client,
     assert,
   }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const admin = await staff(setup.ente, 'enteAdmin')
     await submitAndCreate(client, setup)
     simulatorFaults.inject('http500', { operation: 'paaSILImportaDovuto' })
@@ -80,9 +62,9 @@ test.group('Payments: Riconciliazione pagamenti (ente admin)', (group) => {
   })
 
   test('an operator, or the admin of another ente, gets 404', async ({ client }) => {
-    const setup = await payingSetup(mypay)
+    const setup = await payingSetup(mypay())
     const operator = await staff(setup.ente)
-    const other = await payingSetup(mypay)
+    const other = await payingSetup(mypay())
     const otherAdmin = await staff(other.ente, 'enteAdmin')
     const asOperator = await client.get(pageOf(setup.ente.slug)).loginAs(operator)
     const asOtherAdmin = await client.get(pageOf(setup.ente.slug)).loginAs(otherAdmin)
