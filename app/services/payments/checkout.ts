@@ -2,13 +2,50 @@ import type Ente from '#models/ente'
 import type Pratica from '#models/pratica'
 import PaymentPosition from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { MAX_CART_POSITIONS, type PositionRef } from '#extension_points/payment/contract'
+import {
+  MAX_CART_POSITIONS,
+  type PaymentAdapter,
+  type PositionRef,
+} from '#extension_points/payment/contract'
 import { ExtensionPointError, PaymentRefusedError } from '#extension_points/payment/errors'
 import { PAYABLE_STATES } from '#domain/payments/position_status'
 import { applyRemoteStatus } from '#services/payments/apply_status'
 import { latestAttemptPositions } from '#services/payments/positions'
 import { refreshPosition } from '#services/payments/reconcile'
 import { absolute, paymentPaths } from '#services/payments/payment_paths'
+
+/**
+ * Opens the intermediary's checkout for positions created there (one, or
+ * a cart), returning to `landing` (`?annullato=1` when the citizen gives
+ * up), and marks them PAYMENT_STARTED with the checkout's links (the
+ * pratica follows: 1500 → 1510). Answers the checkout's address; the
+ * adapter's errors are thrown.
+ */
+export async function checkoutPositions(
+  adapter: PaymentAdapter,
+  positions: PaymentPosition[],
+  landing: string
+) {
+  const session = await adapter.startPayment({
+    positions: positions.map((position) => position.ref as PositionRef),
+    returnUrls: { success: landing, cancel: `${landing}?annullato=1` },
+    payerEmail: positions[0].payer.email,
+  })
+  for (const position of positions) {
+    await PaymentPosition.query()
+      .where('id', position.id)
+      .update({
+        links: JSON.stringify({
+          ...position.links,
+          checkout: session.redirectUrl,
+          checkoutId: session.checkoutId,
+          landing,
+        }),
+      })
+    await applyRemoteStatus(position.id, { status: 'PAYMENT_STARTED' }, 'checkout')
+  }
+  return session.redirectUrl
+}
 
 /** "Paga online" cannot start now; the message says why, in Italian. */
 export class CheckoutUnavailableError extends Error {}
@@ -36,28 +73,7 @@ export async function startOnlinePayment(ente: Ente, pratica: Pratica): Promise<
     : unpaid.slice(0, 1)
   const paths = paymentPaths(ente.slug, pratica.uuid)
   try {
-    const session = await adapter.startPayment({
-      positions: positions.map((position) => position.ref as PositionRef),
-      returnUrls: {
-        success: absolute(paths.landing),
-        cancel: absolute(`${paths.landing}?annullato=1`),
-      },
-      payerEmail: positions[0].payer.email,
-    })
-    for (const position of positions) {
-      await PaymentPosition.query()
-        .where('id', position.id)
-        .update({
-          links: JSON.stringify({
-            ...position.links,
-            checkout: session.redirectUrl,
-            checkoutId: session.checkoutId,
-            landing: absolute(paths.landing),
-          }),
-        })
-      await applyRemoteStatus(position.id, { status: 'PAYMENT_STARTED' }, 'checkout')
-    }
-    return session.redirectUrl
+    return await checkoutPositions(adapter, positions, absolute(paths.landing))
   } catch (error) {
     if (error instanceof PaymentRefusedError) {
       // already paid or expired meanwhile: the positions learn it, the page shows it
