@@ -41,7 +41,7 @@ test.group('Backoffice pratica page', (group) => {
     assert.include(text, 'Targa del veicolo')
     assert.include(text, 'AB123CD')
     assert.notInclude(pageText(response), 'name="targa"')
-    assert.deepEqual(tabLabels(response), ['Modulo', 'Allegati 0', 'Messaggi 0'])
+    assert.deepEqual(tabLabels(response), ['Modulo', 'Allegati 1', 'Messaggi 0'])
     for (const panel of [
       'Assegna ad un operatore',
       'Cambio priorità',
@@ -102,6 +102,24 @@ test.group('Backoffice pratica page', (group) => {
     fromNote.assertStatus(200)
   })
 
+  test('a File di richiesta not made yet is made on its first download', async ({
+    client,
+    assert,
+  }) => {
+    const fixture = await officeFixture()
+    const pratica = await sentPratica(fixture, 2000)
+    const base = praticaUrl(fixture.ente, pratica)
+
+    const page = await client.get(base).loginAs(fixture.mario)
+    assert.include(pageText(page), `href="${base}/documenti/modulo-compilato"`)
+    const download = await client.get(`${base}/documenti/modulo-compilato`).loginAs(fixture.mario)
+    download.assertStatus(200)
+    download.assertHeader('content-type', 'application/pdf')
+    assert.include(download.header('content-disposition'), `modulo-compilato-${pratica.uuid}.pdf`)
+    const again = await client.get(base).loginAs(fixture.mario)
+    assert.match(pageText(again), new RegExp(`href="${base}/documenti/\\d+"`))
+  })
+
   test('Pagamento and Protocollo show only for services that have them', async ({
     client,
     assert,
@@ -118,7 +136,7 @@ test.group('Backoffice pratica page', (group) => {
     const response = await client.get(praticaUrl(fixture.ente, pratica)).loginAs(fixture.mario)
     assert.deepEqual(tabLabels(response), [
       'Modulo',
-      'Allegati 0',
+      'Allegati 1',
       'Messaggi 0',
       'Pagamento',
       'Protocollo',

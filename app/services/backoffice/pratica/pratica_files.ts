@@ -5,7 +5,7 @@ import type Pratica from '#models/pratica'
 import { formatSize } from '#domain/forms/rules/files'
 import { uploadOwner } from '#services/pratiche/pratica_form'
 import { dateAndTime } from '#services/pratiche/dates'
-import { MODULO_COMPILATO } from '#services/pratiche/documents'
+import { ensureModuloCompilato, MODULO_COMPILATO } from '#services/pratiche/documents'
 
 /**
  * The "Allegati" of a pratica in the backoffice: the "File di richiesta"
@@ -27,7 +27,10 @@ export interface PraticaFiles {
   files: FileView[]
 }
 
-type Ref = Pick<Pratica, 'id' | 'enteId' | 'uuid'>
+type Ref = Pick<Pratica, 'id' | 'enteId' | 'uuid' | 'submittedAt'>
+
+/** The address of the modulo compilato before it exists: made on the first download. */
+export const MODULO_ON_DEMAND = 'modulo-compilato'
 
 async function messageOwners(pratica: Ref) {
   const messages = await PraticaMessage.query()
@@ -57,7 +60,14 @@ export async function praticaFiles(pratica: Ref, base: string): Promise<PraticaF
           source: 'Modulo compilato',
           url: `${base}/documenti/${modulo.id}`,
         }
-      : null,
+      : pratica.submittedAt
+        ? {
+            name: `modulo-compilato-${pratica.uuid}.pdf`,
+            size: 'PDF',
+            source: 'Modulo compilato',
+            url: `${base}/documenti/${MODULO_ON_DEMAND}`,
+          }
+        : null,
     files: uploads.map((upload) => {
       const message = owners.get(upload.owner)
       return {
@@ -84,8 +94,14 @@ export async function praticaUpload(pratica: Ref, uploadId: unknown) {
     .first()
 }
 
-/** One document issued for the pratica (the modulo compilato), or null. */
+/**
+ * One document issued for the pratica, or null; the modulo compilato of a
+ * sent pratica is made now if its job has not made it yet.
+ */
 export async function praticaDocument(pratica: Ref, documentId: unknown) {
+  if (documentId === MODULO_ON_DEMAND && pratica.submittedAt) {
+    return ensureModuloCompilato(pratica.id)
+  }
   if (typeof documentId !== 'string' || !/^\d{1,12}$/.test(documentId)) return null
   return PraticaDocument.query()
     .where('ente_id', pratica.enteId)
