@@ -25,7 +25,12 @@ export default class extends BaseSchema {
         .notNullable()
         .references('pratica_messages.id')
         .onDelete('CASCADE')
-      table.integer('requested_by').unsigned().nullable().references('users.id').onDelete('SET NULL')
+      table
+        .integer('requested_by')
+        .unsigned()
+        .nullable()
+        .references('users.id')
+        .onDelete('SET NULL')
       table.string('status', 20).notNullable()
       table
         .integer('answer_document_id')

@@ -51,15 +51,23 @@ test.group('Browser: Pagamento posticipato', (group) => {
     await office.page.goto(praticaUrl(ente, pratica))
     await office.page.getByRole('link', { name: 'Pagamento posticipato' }).click()
     await office.page.waitForLoadState('networkidle')
-    assert.equal(await office.page.getByLabel('Causale').inputValue(), 'Occupazione temporanea di suolo pubblico')
+    assert.equal(
+      await office.page.getByLabel('Causale').inputValue(),
+      'Occupazione temporanea di suolo pubblico'
+    )
     await office.page.getByLabel('Importo (€)', { exact: true }).fill('12,00')
     await office.page.getByLabel('Importo (€) della voce 1').fill('12,00')
-    await office.page.getByLabel('Messaggio al cittadino').fill('Per completare la pratica paga la tassa di occupazione.')
+    await office.page
+      .getByLabel('Messaggio al cittadino')
+      .fill('Per completare la pratica paga la tassa di occupazione.')
     await screenshot(office.page, 'payments-deferred-form')
     assert.deepEqual(await accessibilityViolations(office.page), [])
     await office.page.getByRole('button', { name: 'Invia' }).click()
     await office.page.waitForLoadState('networkidle')
-    assert.include(await office.page.locator('.alert-success').innerText(), 'Richiesta di pagamento inviata')
+    assert.include(
+      await office.page.locator('.alert-success').innerText(),
+      'Richiesta di pagamento inviata'
+    )
     await screenshot(office.page, 'payments-deferred-sent')
     await pratica.refresh()
     assert.equal(pratica.status, 1500)
@@ -72,7 +80,9 @@ test.group('Browser: Pagamento posticipato', (group) => {
     cleanup(() => area.context.close())
     await loginCitizen(area.context, citizen)
     await area.page.goto(`/${ente.slug}/area-personale/pagamenti`)
-    const notice = area.page.getByRole('article', { name: 'Occupazione temporanea di suolo pubblico' })
+    const notice = area.page.getByRole('article', {
+      name: 'Occupazione temporanea di suolo pubblico',
+    })
     assert.include(await notice.innerText(), '12,00')
     await notice.getByRole('button', { name: /^Paga online/ }).click()
     await area.page.waitForLoadState('networkidle')
@@ -85,7 +95,9 @@ test.group('Browser: Pagamento posticipato', (group) => {
     await area.page.waitForLoadState('networkidle')
     assert.include(await area.page.locator('h1').innerText(), 'Accettata')
     await area.page.getByRole('tab', { name: 'Pagamento' }).click()
-    assert.isTrue(await area.page.getByRole('link', { name: 'Scarica ricevuta pagamento' }).isVisible())
+    assert.isTrue(
+      await area.page.getByRole('link', { name: 'Scarica ricevuta pagamento' }).isVisible()
+    )
     await screenshot(area.page, 'payments-deferred-citizen-tab')
     assert.deepEqual(await accessibilityViolations(area.page), [])
     assert.deepEqual([...office.errors, ...area.errors], [])
