@@ -14,7 +14,14 @@ import { loginCitizen } from '#tests/browser/citizens/login'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
 import { DIRITTI, positionsOf } from '#tests/functional/payments/helpers'
 import { readNotice } from '#tests/functional/payments/qr'
-import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
+import { UserFactory } from '#factories/user_factory'
+import {
+  accessibilityViolations,
+  closeBrowser,
+  logInAsStaff,
+  openPage,
+  screenshot,
+} from '#tests/helpers/browser'
 
 /**
  * As the demo: the ente pays through the MyPay simulator mounted in the
@@ -134,6 +141,52 @@ test.group('Browser: payment at request', (group) => {
     })
     assert.equal(notice.qr, `PAGOPA|002|${position.noticeCode}|${ente.codiceFiscale}|1600`)
     assert.include(notice.text, position.noticeCode!.replace(/(\d{4})(?=\d)/g, '$1 '))
+    assert.deepEqual(errors, [])
+  })
+
+  test('the step while waiting and after a refusal, the landing page while the outcome is unknown, the admin page', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente, citizen, pratica, position } = await pendingPayment()
+    const { page, context, errors } = await openPage()
+    cleanup(() => context.close())
+    await loginCitizen(context, citizen)
+
+    // back from the checkout without paying: still waiting, the page says so and polls
+    await db.transaction((trx) =>
+      changeStatus(trx, pratica.id, 1510, { actor: { type: 'system' } })
+    )
+    await position.merge({ status: 'PAYMENT_STARTED' }).save()
+    await page.goto(`/${ente.slug}/pratiche/${pratica.uuid}/pagamento/esito`)
+    await page.getByText("Stiamo verificando l'esito del pagamento").waitFor()
+    await settled(page, 'esito-in-attesa', assert)
+    const polled = page.waitForResponse((response) => response.url().endsWith('/pagamento/stato'))
+    const answer = await polled
+    assert.deepInclude(await answer.json(), { done: false, outcome: 'started' })
+
+    await db.transaction((trx) =>
+      changeStatus(trx, pratica.id, 1530, { actor: { type: 'system' } })
+    )
+    await position.merge({ status: 'PAYMENT_FAILED' }).save()
+    await page.goto(`/${ente.slug}/pratiche/${pratica.uuid}/pagamento`)
+    await settled(page, 'rifiutato', assert)
+    await page.getByRole('button', { name: 'Riprova' }).click()
+    await page.getByText('Abbiamo creato un nuovo avviso di pagamento.').waitFor()
+    await settled(page, 'nuovo-avviso', assert)
+    assert.include(
+      await page.locator('main').innerText(),
+      "Stiamo preparando l'avviso di pagamento"
+    )
+
+    const admin = await UserFactory.apply('enteAdmin').merge({ enteId: ente.id }).create()
+    const staffPage = await context.newPage()
+    await logInAsStaff(staffPage, ente.slug, admin.username)
+    await staffPage.goto(`/${ente.slug}/backoffice/impostazioni/riconciliazione-pagamenti`)
+    await staffPage.waitForLoadState('networkidle')
+    await screenshot(staffPage, 'pagamento-riconciliazione')
+    assert.deepEqual(await accessibilityViolations(staffPage), [])
+    assert.include(await staffPage.locator('main').innerText(), 'Pagamento fallito')
     assert.deepEqual(errors, [])
   })
 })
