@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
-import { TEST_ENTE } from '#extension_points/conformance'
+import type { Browser } from 'playwright-core'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
+import {
+  APP_ORIGIN,
+  BROWSER_ENTE as ente,
+  axeViolations,
+  openCheckout,
+  payWithCard,
+  screenshot,
+  startAppAndBrowser,
+} from '#extension_points/payment/kit/checkout_browser'
 import plugin from '../plugin.js'
 import { startAdvancedSystem } from './harness.js'
 
@@ -15,31 +20,12 @@ import { startAdvancedSystem } from './harness.js'
  * card next to its field with the number kept, then paid and back to the
  * ente's success page.
  */
-const origin = `http://localhost:${process.env.PORT ?? 3333}`
-const ente = { ...TEST_ENTE, baseUrl: `${origin}/comune-di-prova` }
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`
-  )
-}
-
 test.group('Advanced System checkout page in the browser', (group) => {
   let browser: Browser
   group.setup(async () => {
-    const close = await testUtils.httpServer().start()
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    await mkdir('tmp/screenshots', { recursive: true })
-    return async () => {
-      await browser.close()
-      await close()
-    }
+    const started = await startAppAndBrowser()
+    browser = started.browser
+    return started.stop
   })
 
   test('pay a cart of three with the test card after a refused one', async ({ assert }) => {
@@ -69,37 +55,26 @@ test.group('Advanced System checkout page in the browser', (group) => {
     }
     const session = await adapter.startPayment({ positions, returnUrls })
     assert.isTrue(
-      session.redirectUrl.startsWith(`${origin}/_sim/payment_advanced_system/checkout/`)
+      session.redirectUrl.startsWith(`${APP_ORIGIN}/_sim/payment_advanced_system/checkout/`)
     )
 
-    const context = await browser.newContext({
-      locale: 'it-IT',
-      viewport: { width: 1280, height: 900 },
-    })
-    const page = await context.newPage()
-    await page.goto(session.redirectUrl, { waitUntil: 'networkidle' })
+    const { context, page, consoleErrors } = await openCheckout(browser, session.redirectUrl)
     assert.deepEqual(await axeViolations(page), [])
     assert.include(await page.locator('#totale').textContent(), '31,00')
-    await page.screenshot({ path: 'tmp/screenshots/advanced-system-checkout.png', fullPage: true })
+    await screenshot(page, 'advanced-system-checkout')
 
-    const number = page.getByLabel('Numero della carta')
-    await number.fill('1111 2222 3333 4444')
-    await page.getByRole('button', { name: /^Paga/ }).click()
-    await page.waitForLoadState('networkidle')
+    const number = await payWithCard(page, '1111 2222 3333 4444')
     assert.equal(await number.getAttribute('aria-invalid'), 'true')
     assert.equal(await number.inputValue(), '1111 2222 3333 4444')
     assert.include(await page.locator('#carta-errore').textContent(), 'carta di prova')
     assert.deepEqual(await axeViolations(page), [])
-    await page.screenshot({
-      path: 'tmp/screenshots/advanced-system-checkout-error.png',
-      fullPage: true,
-    })
+    await screenshot(page, 'advanced-system-checkout-error')
 
-    await number.fill('4242 4242 4242 4242')
     const back = page.waitForRequest((request) => request.url().startsWith(returnUrls.success))
-    await page.getByRole('button', { name: /^Paga/ }).click()
+    await payWithCard(page, '4242 4242 4242 4242')
     await back
     await context.close()
+    assert.deepEqual(consoleErrors, [], 'no script or CSP errors')
 
     for (const position of positions) {
       const status = await adapter.getStatus(position)

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
-import type {
-  DebtPositionInput,
-  PaymentAdapter,
-  PositionRef,
-} from '#extension_points/payment/contract'
+import type { DebtPositionInput, PaymentAdapter } from '#extension_points/payment/contract'
 import {
   PaymentRefusedError,
   RemoteConfigurationError,
   RemoteUnavailableError,
 } from '#extension_points/payment/errors'
+import { refOf, statusOf } from '#extension_points/payment/kit/testing_kit'
 import plugin from '../plugin.js'
 import { simulatorFaults } from '../simulator/faults.js'
 import { countDovuti } from '../simulator/store.js'
@@ -42,17 +39,6 @@ async function adapterFor(overrides: Record<string, unknown> = {}) {
     ente: mypay.enteInfo,
   })
   return adapter
-}
-
-const refOf = (position: PositionRef): PositionRef => ({
-  positionId: position.positionId,
-  iuv: position.iuv,
-  noticeCode: position.noticeCode,
-})
-
-async function statusOf(adapter: PaymentAdapter, position: PositionRef) {
-  const { status } = await adapter.getStatus(refOf(position))
-  return status
 }
 
 const returnUrls = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import type { PluginContext, PluginHttpRequest } from '#extension_points/define_plugin'
 import { TEST_ENTE } from '#extension_points/conformance'
-import type { DebtPosition, PaymentAdapter } from '#extension_points/payment/contract'
+import type { DebtPosition, PaymentAdapter, PositionRef } from '#extension_points/payment/contract'
 import { TEST_PAYER, type PaymentHarness } from '#extension_points/payment/testing'
 import type { SimulatorServer } from '#extension_points/simulator_server'
 import { TEST_CARD } from './simulator_kit.js'
@@ -17,7 +17,8 @@ export const TEST_RETURN_URLS = {
   cancel: `${TEST_ENTE.baseUrl}/area-personale/pagamenti/esito?stato=annullato`,
 }
 
-export const refOf = ({ positionId, iuv, noticeCode }: DebtPosition) => ({
+/** Only the identifiers: what the platform keeps of a position. */
+export const refOf = ({ positionId, iuv, noticeCode }: PositionRef): PositionRef => ({
   positionId,
   iuv,
   noticeCode,
@@ -34,7 +35,7 @@ export function newTestPosition(adapter: PaymentAdapter, key = `guasti-${Math.ra
 }
 
 /** The position's status as the remote reports it now. */
-export async function statusOf(adapter: PaymentAdapter, position: DebtPosition) {
+export async function statusOf(adapter: PaymentAdapter, position: PositionRef) {
   const { status } = await adapter.getStatus(refOf(position))
   return status
 }
