@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
 import logger from '@adonisjs/core/services/logger'
@@ -148,14 +149,23 @@ async function recordProtocol(
     } else {
       await pratica.useTransaction(trx).merge(patch).save()
     }
-    await PraticaDocument.query({ client: trx })
-      .where('id', modulo.id)
-      .update({
-        protocol: JSON.stringify({
-          documentId: registered.documentId,
-          number: registered.number,
-          year: registered.year,
-        }),
-      })
+    await recordDocumentProtocol(trx, modulo.id, registered)
   })
+}
+
+/** The register's reference kept on the document it registered. */
+export function recordDocumentProtocol(
+  trx: TransactionClientContract,
+  documentId: number,
+  registered: RegisteredDocument
+) {
+  return PraticaDocument.query({ client: trx })
+    .where('id', documentId)
+    .update({
+      protocol: JSON.stringify({
+        documentId: registered.documentId,
+        number: registered.number,
+        year: registered.year,
+      }),
+    })
 }

@@ -10,7 +10,11 @@ import { PraticaStatus } from '#domain/pratica_status'
 import { runOnce } from '#queue/run_once'
 import { changeStatus } from '#services/pratiche/change_status'
 import { documentBytes } from '#services/pratiche/documents'
-import { applicantCorrespondent, protocolPlugin } from '#services/pratiche/protocol_registration'
+import {
+  applicantCorrespondent,
+  protocolPlugin,
+  recordDocumentProtocol,
+} from '#services/pratiche/protocol_registration'
 
 /**
  * OpenCity's register-integration-answer: once the operator accepted the
@@ -58,15 +62,7 @@ export async function registerIntegrationAnswer(praticaId: number): Promise<bool
     attachments: [],
   })
   await runOnce(answerProtocolKey(pratica, request), async (trx) => {
-    await PraticaDocument.query({ client: trx })
-      .where('id', document.id)
-      .update({
-        protocol: JSON.stringify({
-          documentId: registered.documentId,
-          number: registered.number,
-          year: registered.year,
-        }),
-      })
+    await recordDocumentProtocol(trx, document.id, registered)
     const current = await Pratica.query({ client: trx })
       .where('id', pratica.id)
       .forUpdate()
