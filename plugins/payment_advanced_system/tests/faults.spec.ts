@@ -1,11 +1,7 @@
 import { test } from '@japa/runner'
 import { rejection } from '#extension_points/conformance'
-import {
-  PaymentRefusedError,
-  RemoteConfigurationError,
-  RemoteUnavailableError,
-} from '#extension_points/payment/errors'
-import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import { PaymentRefusedError, RemoteConfigurationError } from '#extension_points/payment/errors'
+import { TEST_PAYER } from '#extension_points/payment/testing'
 import {
   TEST_RETURN_URLS,
   newTestPosition,
@@ -13,6 +9,7 @@ import {
   statusOf,
   submitCheckout,
 } from '#extension_points/payment/kit/testing_kit'
+import { creationFaultTests, faultTestFixture } from '#extension_points/payment/kit/fault_tests'
 import plugin from '../plugin.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPositions } from '../simulator/store.js'
@@ -24,54 +21,13 @@ import { startAdvancedSystem } from './harness.js'
  * the redirect and the return, data it refuses, another ente's key.
  */
 test.group('Advanced System faults', (group) => {
-  let gateway: Awaited<ReturnType<typeof startAdvancedSystem>>
-  const adapter = (overrides: Record<string, unknown> = {}) =>
-    createTestAdapter({ plugin, config: { ...gateway.config, ...overrides } }).then(
-      (built) => built.adapter
-    )
-
-  group.setup(async () => {
-    gateway = await startAdvancedSystem()
-    return () => gateway.remote.stop()
-  })
-  group.each.setup(() => clearFaults())
-
-  test('the gateway answers 500: retryable, nothing made, the retry makes one position', async ({
-    assert,
-  }) => {
-    const flaky = await adapter()
-    const before = await countPositions()
-    injectFault('errore500')
-    const error = await rejection(newTestPosition(flaky, 'as-500'), RemoteUnavailableError, 'a 500')
-    assert.equal(error.reason, 'http_500')
-    assert.equal(await countPositions(), before)
-    await newTestPosition(flaky, 'as-500')
-    assert.equal(await countPositions(), before + 1)
-  })
-
-  test('the gateway answers after the timeout: the retry finds the position by its reference', async ({
-    assert,
-  }) => {
-    const impatient = await adapter({ timeoutMs: 200 })
-    const before = await countPositions()
-    injectFault('timeout', { delayMs: 600 })
-    await rejection(newTestPosition(impatient, 'as-timeout'), RemoteUnavailableError, 'a timeout')
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    assert.equal(await countPositions(), before + 1, 'the gateway made it all the same')
-    const retried = await newTestPosition(impatient, 'as-timeout')
-    assert.equal(retried.status, 'PAYMENT_PENDING')
-    assert.equal(await countPositions(), before + 1, 'no second one')
-  })
-
-  test('two workers create the same position at once: one position', async ({ assert }) => {
-    const [one, two] = await Promise.all([adapter(), adapter()])
-    const before = await countPositions()
-    const [first, second] = await Promise.all([
-      newTestPosition(one, 'as-concorrenti'),
-      newTestPosition(two, 'as-concorrenti'),
-    ])
-    assert.equal(second.iuv, first.iuv)
-    assert.equal(await countPositions(), before + 1)
+  const { adapter } = faultTestFixture(group, { plugin, start: startAdvancedSystem, clearFaults })
+  creationFaultTests(test, {
+    remote: 'Advanced System',
+    adapter,
+    countPositions,
+    injectFault,
+    serverErrorReason: 'http_500',
   })
 
   test('the checkout submitted twice pays once; the platform restarted meanwhile still sees it', async ({

@@ -1,70 +1,21 @@
 import { test } from '@japa/runner'
 import { rejection } from '#extension_points/conformance'
-import { PaymentCallbackError, RemoteUnavailableError } from '#extension_points/payment/errors'
-import { createTestAdapter } from '#extension_points/payment/testing'
+import { PaymentCallbackError } from '#extension_points/payment/errors'
 import { TEST_RETURN_URLS, newTestPosition, refOf } from '#extension_points/payment/kit/testing_kit'
+import { creationFaultTests, faultTestFixture } from '#extension_points/payment/kit/fault_tests'
 import plugin from '../plugin.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPendenze, latestNotification } from '../simulator/store.js'
 import { checkout, payOnGateway, pushRequest, startIris } from './harness.js'
 
 test.group('IRIS faults', (group) => {
-  let iris: Awaited<ReturnType<typeof startIris>>
-  const adapter = (overrides: Record<string, unknown> = {}) =>
-    createTestAdapter({ plugin, config: { ...iris.config, ...overrides } }).then(
-      (built) => built.adapter
-    )
-
-  group.setup(async () => {
-    iris = await startIris()
-    return () => iris.remote.stop()
-  })
-  group.each.setup(() => clearFaults())
-
-  test('IRIS answers 500: the creation is retryable and the retry makes one pendenza', async ({
-    assert,
-  }) => {
-    const iris500 = await adapter()
-    const before = await countPendenze()
-    injectFault('errore500')
-    const error = await rejection(
-      newTestPosition(iris500, 'guasti-500'),
-      RemoteUnavailableError,
-      'creation on a 500'
-    )
-    assert.equal(error.reason, 'http_500')
-    assert.isTrue(error.retryable)
-    assert.equal(await countPendenze(), before, 'a 500 did nothing')
-
-    const created = await newTestPosition(iris500, 'guasti-500')
-    assert.equal(created.status, 'PAYMENT_PENDING')
-    assert.equal(await countPendenze(), before + 1)
-  })
-
-  test('IRIS answers after the timeout: the creation is retryable and the retry finds what IRIS made', async ({
-    assert,
-  }) => {
-    const impatient = await adapter({ timeoutMs: 200 })
-    const before = await countPendenze()
-    injectFault('timeout', { delayMs: 600 })
-    await rejection(
-      newTestPosition(impatient, 'guasti-timeout'),
-      RemoteUnavailableError,
-      'creation timing out'
-    )
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    assert.equal(await countPendenze(), before + 1, 'IRIS made the pendenza all the same')
-
-    const retried = await newTestPosition(impatient, 'guasti-timeout')
-    assert.equal(retried.status, 'PAYMENT_PENDING')
-    assert.equal(await countPendenze(), before + 1, 'the retry made no second one')
-  })
-
-  test('a status check IRIS answers 500 is retryable, not a verdict', async () => {
-    const checker = await adapter()
-    const position = await newTestPosition(checker)
-    injectFault('errore500')
-    await rejection(checker.getStatus(refOf(position)), RemoteUnavailableError, 'status on a 500')
+  const { adapter } = faultTestFixture(group, { plugin, start: startIris, clearFaults })
+  creationFaultTests(test, {
+    remote: 'IRIS',
+    adapter,
+    countPositions: countPendenze,
+    injectFault,
+    serverErrorReason: 'http_500',
   })
 
   test('IRIS pushes the same payment twice: same event id, one payment, one receipt', async ({

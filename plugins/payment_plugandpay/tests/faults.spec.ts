@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { TEST_ENTE, rejection } from '#extension_points/conformance'
-import { RemoteConfigurationError, RemoteUnavailableError } from '#extension_points/payment/errors'
-import { TEST_PAYER, createTestAdapter } from '#extension_points/payment/testing'
+import { RemoteConfigurationError } from '#extension_points/payment/errors'
+import { TEST_PAYER } from '#extension_points/payment/testing'
 import {
   TEST_RETURN_URLS,
   arriveAt,
@@ -9,6 +9,7 @@ import {
   refOf,
   statusOf,
 } from '#extension_points/payment/kit/testing_kit'
+import { creationFaultTests, faultTestFixture } from '#extension_points/payment/kit/fault_tests'
 import plugin from '../plugin.js'
 import { returnRoute } from '../return_route.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
@@ -22,73 +23,16 @@ import { checkout, payOnCheckout, startPlugAndPay } from './harness.js'
  * is lost or doubled.
  */
 test.group('Plug&Pay faults', (group) => {
-  let pnp: Awaited<ReturnType<typeof startPlugAndPay>>
-  const adapter = (overrides: Record<string, unknown> = {}) =>
-    createTestAdapter({ plugin, config: { ...pnp.config, ...overrides } }).then(
-      (built) => built.adapter
-    )
-
-  group.setup(async () => {
-    pnp = await startPlugAndPay()
-    return () => pnp.remote.stop()
+  const { adapter, remote } = faultTestFixture(group, {
+    plugin,
+    start: startPlugAndPay,
+    clearFaults,
   })
-  group.each.setup(() => clearFaults())
-
-  test('Plug&Pay answers 500: the creation is retryable and the retry loads one position', async ({
-    assert,
-  }) => {
-    const flaky = await adapter()
-    const before = await countPosizioni()
-    injectFault('errore500')
-    const error = await rejection(
-      newTestPosition(flaky, 'guasti-500'),
-      RemoteUnavailableError,
-      'creation on a 500'
-    )
-    assert.isTrue(error.retryable)
-    assert.equal(await countPosizioni(), before, 'a 500 did nothing')
-
-    const created = await newTestPosition(flaky, 'guasti-500')
-    assert.equal(created.status, 'PAYMENT_PENDING')
-    assert.equal(await countPosizioni(), before + 1)
-  })
-
-  test('Plug&Pay answers after the timeout: retryable, and the retry finds the position it loaded (IuvNonUnivoco)', async ({
-    assert,
-  }) => {
-    const impatient = await adapter({ timeoutMs: 200 })
-    const before = await countPosizioni()
-    injectFault('timeout', { delayMs: 600 })
-    await rejection(
-      newTestPosition(impatient, 'guasti-timeout'),
-      RemoteUnavailableError,
-      'creation timing out'
-    )
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    assert.equal(await countPosizioni(), before + 1, 'Plug&Pay loaded the position all the same')
-
-    const retried = await newTestPosition(impatient, 'guasti-timeout')
-    assert.equal(retried.status, 'PAYMENT_PENDING')
-    assert.equal(await countPosizioni(), before + 1, 'the retry loaded no second one')
-  })
-
-  test('two workers create the same position at once: one position', async ({ assert }) => {
-    const [one, two] = await Promise.all([adapter(), adapter()])
-    const before = await countPosizioni()
-    const [first, second] = await Promise.all([
-      newTestPosition(one, 'guasti-concorrenti'),
-      newTestPosition(two, 'guasti-concorrenti'),
-    ])
-    assert.equal(second.iuv, first.iuv)
-    assert.equal(await countPosizioni(), before + 1)
-  })
-
-  test('a status check Plug&Pay answers 500 is retryable, not a verdict', async ({ assert }) => {
-    const checker = await adapter()
-    const position = await newTestPosition(checker)
-    injectFault('errore500')
-    await rejection(checker.getStatus(refOf(position)), RemoteUnavailableError, 'status on a 500')
-    assert.equal(await statusOf(checker, position), 'PAYMENT_PENDING')
+  creationFaultTests(test, {
+    remote: 'Plug&Pay',
+    adapter,
+    countPositions: countPosizioni,
+    injectFault,
   })
 
   test('GeneratorPdf answers 500: the notice comes without Plug&Pay’s PDF (the core renders one); then with it', async ({
@@ -205,7 +149,7 @@ test.group('Plug&Pay faults', (group) => {
   })
 
   test('an address that is not Plug&Pay’s is a configuration error, not a retry', async () => {
-    const misconfigured = await adapter({ endpointFeed: `${pnp.remote.url}/Feed/Altro.svc` })
+    const misconfigured = await adapter({ endpointFeed: `${remote().url}/Feed/Altro.svc` })
     await rejection(newTestPosition(misconfigured), RemoteConfigurationError, 'a wrong address')
   })
 })
