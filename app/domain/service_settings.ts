@@ -23,8 +23,8 @@ export type Scheda = Partial<Record<SchedaSection, string>> & { nome?: string }
 export type ServiceContent = Partial<Record<Language, Scheda>>
 
 export type BilancioRow = {
-  /** the row's own identifier (the manual's "ID", free text) */
-  id: string
+  /** the row's own identifier (the manual's "ID", free text; the configuration form requires it) */
+  id?: string
   codCapitolo: string
   codUfficio?: string
   codAccertamento?: string

@@ -8,7 +8,7 @@ import {
   paymentCards,
   personalPayments,
   readDueFilter,
-  receiptDocument,
+  sendReceipt,
 } from '#services/payments/personal_payments'
 import { syncOpenPositions } from '#services/payments/open_positions'
 import {
@@ -128,14 +128,7 @@ export default class PaymentsController {
     const citizen = auth.use('citizen').getUserOrFail()
     const position = await citizenPosition(ente, citizen, params.position)
     if (!position || position.status !== 'COMPLETE') throw new NotFoundException()
-    const document = await receiptDocument(ente, position)
-    if ('url' in document) return response.redirect(document.url)
-    response.header('content-type', 'application/pdf')
-    response.header(
-      'content-disposition',
-      `attachment; filename="ricevuta-${position.iuv ?? position.uuid}.pdf"`
-    )
-    return response.send(Buffer.from(document.pdf))
+    return sendReceipt(response, ente, position)
   }
 
   #listUrl(ctx: HttpContext) {

@@ -43,15 +43,21 @@ function text(value: unknown) {
   return String(value ?? '').trim()
 }
 
+/** A causale is required and fits pagoPA's 140 characters. */
+function checkCausale(value: unknown, of: string, errors: FieldErrors) {
+  const causale = text(value)
+  if (!causale) errors.causale = `Scrivi la causale ${of}.`
+  else if (causale.length > CAUSALE_MAX)
+    errors.causale = `La causale può avere al massimo ${CAUSALE_MAX} caratteri.`
+  return causale
+}
+
 export function checkPaymentItem(
   input: PaymentItemInput,
   rules: PaymentItemRules
 ): { item: PaymentItem; errors: FieldErrors } {
   const errors: FieldErrors = {}
-  const causale = text(input.causale)
-  if (!causale) errors.causale = 'Scrivi la causale del pagamento.'
-  else if (causale.length > CAUSALE_MAX)
-    errors.causale = `La causale può avere al massimo ${CAUSALE_MAX} caratteri.`
+  const causale = checkCausale(input.causale, 'del pagamento', errors)
 
   const amountField = text(input.amountField)
   const amountCents = parseEuroCents(input.importo)
@@ -180,10 +186,7 @@ export interface StampItemInput {
 /** A bollo asked at request: causale and a positive amount (a marca is 16,00 € usually). */
 export function checkStampItem(input: StampItemInput): { item: StampItem; errors: FieldErrors } {
   const errors: FieldErrors = {}
-  const causale = text(input.causale)
-  if (!causale) errors.causale = 'Scrivi la causale del bollo.'
-  else if (causale.length > CAUSALE_MAX)
-    errors.causale = `La causale può avere al massimo ${CAUSALE_MAX} caratteri.`
+  const causale = checkCausale(input.causale, 'del bollo', errors)
   const amountCents = parseEuroCents(input.importo)
   if (amountCents === null) errors.importo = "Indica l'importo del bollo, ad esempio 16,00."
   else if (amountCents === undefined || amountCents <= 0)

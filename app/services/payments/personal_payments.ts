@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { Response } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
 import type Ente from '#models/ente'
 import type Citizen from '#models/citizen'
@@ -133,6 +134,18 @@ export async function personalPayments(ente: Ente, citizen: Citizen, filter: Due
 }
 
 export type ReceiptDocument = { pdf: Uint8Array } | { url: string }
+
+/** "Scarica ricevuta pagamento": the receipt as a download, or a redirect to the intermediary's. */
+export async function sendReceipt(response: Response, ente: Ente, position: PaymentPosition) {
+  const document = await receiptDocument(ente, position)
+  if ('url' in document) return response.redirect(document.url)
+  response.header('content-type', 'application/pdf')
+  response.header(
+    'content-disposition',
+    `attachment; filename="ricevuta-${position.iuv ?? position.uuid}.pdf"`
+  )
+  return response.send(Buffer.from(document.pdf))
+}
 
 /**
  * "Scarica ricevuta pagamento": the intermediary's receipt document when it

@@ -3,7 +3,7 @@ import NotFoundException from '#exceptions/not_found_exception'
 import type Pratica from '#models/pratica'
 import { staffPratica, praticaBaseUrl } from '#services/backoffice/pratica/pratica_scope'
 import { positionOfEnte } from '#services/payments/positions'
-import { receiptDocument } from '#services/payments/personal_payments'
+import { sendReceipt } from '#services/payments/personal_payments'
 import {
   canRegisterPayment,
   checkRegisterInput,
@@ -57,14 +57,7 @@ export default class PraticaPaymentsController {
     if (!position || position.praticaId !== pratica.id || position.status !== 'COMPLETE') {
       throw new NotFoundException()
     }
-    const document = await receiptDocument(ente, position)
-    if ('url' in document) return response.redirect(document.url)
-    response.header('content-type', 'application/pdf')
-    response.header(
-      'content-disposition',
-      `attachment; filename="ricevuta-${position.iuv ?? position.uuid}.pdf"`
-    )
-    return response.send(Buffer.from(document.pdf))
+    return sendReceipt(response, ente, position)
   }
 
   #render(
