@@ -4,7 +4,6 @@ import type Pratica from '#models/pratica'
 import type Service from '#models/service'
 import { PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
 import { changeStatus, StaleStatusError } from '#services/pratiche/change_status'
-import { postMessage } from '#services/pratiche/post_message'
 import { recordAudit } from '#services/audit/audit_log'
 import { uploadsOf } from '#services/forms/uploads'
 import {
@@ -12,7 +11,7 @@ import {
   type CitizenMessageInput,
   type MessageForm,
 } from '#services/pratiche/messages/citizen_message'
-import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
+import { writeToApplicant } from '#services/backoffice/integrations/email_applicant'
 import {
   operatorActor,
   praticaSubject,
@@ -97,18 +96,15 @@ export async function recordOutcome(
         actor,
         message: `Esito registrato: ${esito}`,
         expectedFrom: [PraticaStatus.PENDING],
-        // the outcome goes to the applicant by e-mail below: no state notice on top
+        // the outcome goes to the applicant by e-mail (writeToApplicant): no state notice on top
         applicantNotified: true,
       })
-      await postMessage(trx, decided, {
+      await writeToApplicant(trx, ente, decided, {
         author: actor,
         subject: OUTCOME_SUBJECT,
+        serviceName: service.name,
         body: form.body,
         attachmentsFrom: form.owner,
-      })
-      await emailApplicant(trx, ente, decided, {
-        subject: `${OUTCOME_SUBJECT}: ${service.name}`,
-        text: form.body,
       })
       await recordAudit(
         {

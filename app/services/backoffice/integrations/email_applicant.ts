@@ -6,6 +6,8 @@ import type Ente from '#models/ente'
 import type Pratica from '#models/pratica'
 import { renderMessageTemplate } from '#domain/message_template'
 import { requestMessage } from '#services/messaging/request_message'
+import { postMessage } from '#services/pratiche/post_message'
+import type { Actor } from '#services/pratiche/change_status'
 import {
   applicantContact,
   applicantLink,
@@ -50,4 +52,34 @@ export async function emailApplicant(
     subject: message.subject,
     body: { text: rendered.text, html },
   })
+}
+
+/**
+ * What the office writes to the applicant (the integration request, a
+ * recorded outcome): a message of the pratica with its files, and the same
+ * text by e-mail with the subject "<subject>: <servizio>".
+ */
+export async function writeToApplicant(
+  trx: TransactionClientContract,
+  ente: Ente,
+  pratica: Pratica,
+  message: {
+    author: Actor
+    subject: string
+    serviceName: string
+    body: string
+    attachmentsFrom: string
+  }
+) {
+  const posted = await postMessage(trx, pratica, {
+    author: message.author,
+    subject: message.subject,
+    body: message.body,
+    attachmentsFrom: message.attachmentsFrom,
+  })
+  await emailApplicant(trx, ente, pratica, {
+    subject: `${message.subject}: ${message.serviceName}`,
+    text: message.body,
+  })
+  return posted
 }

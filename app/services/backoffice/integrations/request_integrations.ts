@@ -6,7 +6,6 @@ import IntegrationRequest from '#models/integration_request'
 import { PraticaStatus } from '#domain/pratica_status'
 import { integrationRefusal } from '#domain/integrations'
 import { changeStatus, StaleStatusError } from '#services/pratiche/change_status'
-import { postMessage } from '#services/pratiche/post_message'
 import { recordAudit } from '#services/audit/audit_log'
 import { uploadsOf } from '#services/forms/uploads'
 import {
@@ -14,7 +13,7 @@ import {
   type CitizenMessageInput,
   type MessageForm,
 } from '#services/pratiche/messages/citizen_message'
-import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
+import { writeToApplicant } from '#services/backoffice/integrations/email_applicant'
 import {
   operatorActor,
   praticaSubject,
@@ -61,15 +60,16 @@ export async function requestIntegrations(
 
   try {
     const sent = await db.transaction(async (trx) => {
-      // the applicant gets the request itself by e-mail (below), not a state notice
+      // the applicant gets the request itself by e-mail (writeToApplicant), not a state notice
       const moved = await changeStatus(trx, pratica.id, PraticaStatus.REQUEST_INTEGRATION, {
         actor: operatorActor(act.operator),
         expectedFrom: [pratica.status],
         applicantNotified: true,
       })
-      const message = await postMessage(trx, moved, {
+      const message = await writeToApplicant(trx, ente, moved, {
         author: operatorActor(act.operator),
         subject: INTEGRATION_REQUEST_SUBJECT,
+        serviceName: service.name,
         body: form.body,
         attachmentsFrom: form.owner,
       })
@@ -86,10 +86,6 @@ export async function requestIntegrations(
       await changeStatus(trx, pratica.id, PraticaStatus.DRAFT_FOR_INTEGRATION, {
         actor: { type: 'system' },
         applicantNotified: true,
-      })
-      await emailApplicant(trx, ente, moved, {
-        subject: `${INTEGRATION_REQUEST_SUBJECT}: ${service.name}`,
-        text: form.body,
       })
       await recordAudit(
         {
