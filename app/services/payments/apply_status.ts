@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Pratica from '#models/pratica'
 import PaymentPosition from '#models/payment_position'
 import type { PositionStatus } from '#extension_points/payment/contract'
 import { canApply } from '#domain/payments/position_status'
@@ -26,6 +27,15 @@ export async function applyRemoteStatus(
   client?: TransactionClientContract
 ): Promise<boolean> {
   const work = async (trx: TransactionClientContract) => {
+    // the pratica first, then the position: the order every writer locks them in, so a
+    // notification naming two positions and a landing page checking one never deadlock
+    const owner = await PaymentPosition.query({ client: trx })
+      .where('id', positionId)
+      .select('pratica_id')
+      .first()
+    if (owner?.praticaId) {
+      await Pratica.query({ client: trx }).where('id', owner.praticaId).forUpdate().first()
+    }
     const position = await PaymentPosition.query({ client: trx })
       .where('id', positionId)
       .forUpdate()

@@ -21,7 +21,7 @@ export async function sendPaymentSummary(
 ) {
   const email = position.payer.email
   const ente = await Ente.query({ client: trx }).where('id', position.enteId).firstOrFail()
-  if (!email || !(await hasEmailChannel(ente))) {
+  if (!email || !(await hasEmailChannel(ente, trx))) {
     logger.warn({ position: position.uuid }, 'payment summary: no e-mail address or channel')
     return
   }
