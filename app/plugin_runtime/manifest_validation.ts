@@ -1,6 +1,8 @@
 import { symbols } from '@vinejs/vine'
 import { EXTENSION_POINTS } from '#plugin_runtime/define_plugin'
 import { FIELD_INPUTS } from '#plugin_runtime/config_fields'
+import { IDENTITY_PATHS } from '#extension_points/identity/contract'
+import { PAYMENT_PATHS } from '#extension_points/payment/contract'
 
 /**
  * Structural checks of a plugin manifest, run at boot. A manifest is
@@ -60,7 +62,7 @@ export function validateManifest(manifest: unknown): Problems {
     ...checkCapabilities(manifest.capabilities),
     ...checkConfig(manifest.config),
     ...checkFunctions(manifest),
-    ...checkRoutes('routes', manifest.routes),
+    ...checkRoutes('routes', manifest.routes, reservedPaths(manifest.point)),
     ...checkSimulator(manifest.simulator),
     ...checkFolders(manifest),
     ...checkJobs(manifest.jobs),
@@ -180,7 +182,14 @@ function checkFunctions(manifest: Record<string, unknown>): Problems {
   return problems
 }
 
-function checkRoutes(where: string, routes: unknown): Problems {
+/** Paths the core serves under a plugin's prefix: its own routes there would never be reached. */
+function reservedPaths(point: unknown): string[] {
+  if (point === 'identity') return ['/login', ...Object.values(IDENTITY_PATHS)]
+  if (point === 'payment') return [PAYMENT_PATHS.notification]
+  return []
+}
+
+function checkRoutes(where: string, routes: unknown, reserved: string[] = []): Problems {
   if (routes === undefined) return []
   if (!Array.isArray(routes)) return [`${where} must be a list of routes`]
   const seen = new Set<string>()
@@ -193,6 +202,8 @@ function checkRoutes(where: string, routes: unknown): Problems {
     }
     if (typeof route.path !== 'string' || !route.path.startsWith('/')) {
       problems.push(`${label}: path must start with "/"`)
+    } else if (reserved.includes(route.path)) {
+      problems.push(`${label}: ${route.path} is served by the platform for this extension point`)
     }
     if (typeof route.handler !== 'function') problems.push(`${label}: handler must be a function`)
     if (route.csrfExempt !== undefined && typeof route.csrfExempt !== 'boolean') {

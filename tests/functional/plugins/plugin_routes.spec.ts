@@ -21,10 +21,10 @@ const payment = {
   routes: [
     {
       method: 'POST' as const,
-      path: '/notify',
+      path: '/esito',
       csrfExempt: true,
       handler: ({ request, adapter }: { request: { body: unknown }; adapter: FixtureAdapter }) => {
-        handled.push('notify')
+        handled.push('esito')
         return { status: 200, body: { received: request.body, username: adapter.config.username } }
       },
     },
@@ -86,7 +86,7 @@ test.group('Plugin routes', (group) => {
     const { ente } = await enteWithContract(['payment_routed'])
 
     const response = await client
-      .post(`/${ente.slug}/callbacks/payment_routed/notify`)
+      .post(`/${ente.slug}/callbacks/payment_routed/esito`)
       .json({ iuv: 'RF1' })
 
     response.assertStatus(404)
@@ -98,7 +98,7 @@ test.group('Plugin routes', (group) => {
     await enableAll(ente)
 
     const response = await client
-      .post(`/${ente.slug}/callbacks/payment_routed/notify`)
+      .post(`/${ente.slug}/callbacks/payment_routed/esito`)
       .json({ iuv: 'RF1' })
 
     response.assertStatus(200)

@@ -124,6 +124,11 @@ test.group('Plugin registry: manifest validation', () => {
         () => ({ ...valid(), routes: [{ method: 'POST', path: 'notify', handler: () => ({}) }] }),
         'routes[0]: path must start with "/"',
       ],
+      [
+        'route on the path the platform serves for the point',
+        () => ({ ...valid(), routes: [{ method: 'POST', path: '/notify', handler: () => ({}) }] }),
+        'routes[0]: /notify is served by the platform for this extension point',
+      ],
       ['views as a string', () => ({ ...valid(), views: './views' }), 'views must be a file URL'],
       [
         'job name in camelCase',
