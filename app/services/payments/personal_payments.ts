@@ -8,7 +8,7 @@ import Pratica from '#models/pratica'
 import paymentManager from '#extension_points/payment/manager'
 import { euro } from '#domain/payments/format'
 import { positionsOfCitizen } from '#services/payments/positions'
-import { taxonomyLabel } from '#services/payments/taxonomy'
+import { knownTaxonomyLabel } from '#services/payments/taxonomy'
 import { renderPaymentReceipt } from '#services/pdf/payment_receipt'
 
 /**
@@ -107,7 +107,7 @@ export async function paymentCards(
       creditor: `${ente.name} ${position.creditorFiscalCode}`,
       createdAt: moment(position.createdAt),
       payer: `${position.payer.name} ${position.payer.fiscalCode}`,
-      category: position.taxonomy ? await taxonomyLabel(position.taxonomy) : null,
+      category: position.taxonomy ? await knownTaxonomyLabel(position.taxonomy) : null,
       dueDate: position.dueDate ? position.dueDate.toFormat('dd/MM/yyyy') : null,
       paidAt: moment(position.paidAt),
       service: pratica?.service?.name ?? null,

@@ -73,9 +73,13 @@ export async function taxonomyCodes() {
   return new Set(entries.map((entry) => entry.code))
 }
 
+/** The label of a code, or null when the list does not know it. */
+export async function knownTaxonomyLabel(code: string) {
+  const entries = await allEntries()
+  return entries.find((item) => item.code === code)?.label ?? null
+}
+
 /** The label of a code, or the code itself when the list does not know it. */
 export async function taxonomyLabel(code: string) {
-  const entries = await allEntries()
-  const entry = entries.find((item) => item.code === code)
-  return entry?.label ?? code
+  return (await knownTaxonomyLabel(code)) ?? code
 }

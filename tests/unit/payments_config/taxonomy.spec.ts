@@ -1,7 +1,12 @@
 import { test } from '@japa/runner'
 import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
-import { parseTaxonomy, taxonomyChoices, taxonomyCodes } from '#services/payments/taxonomy'
+import {
+  knownTaxonomyLabel,
+  parseTaxonomy,
+  taxonomyChoices,
+  taxonomyCodes,
+} from '#services/payments/taxonomy'
 
 test.group('pagoPA taxonomy', () => {
   test('reads the official CSV by its headers: code, "macro area: servizio"', async ({
@@ -19,6 +24,11 @@ test.group('pagoPA taxonomy', () => {
     assert.equal(imu.validUntil!.toISODate(), '2080-01-01')
     const codes = await taxonomyCodes()
     assert.isTrue(codes.has('9/0102100SA/'))
+    assert.equal(
+      await knownTaxonomyLabel('9/0102100SA/'),
+      'CORPO DI POLIZIA LOCALE: Multe / Verbali di Contravvenzione'
+    )
+    assert.isNull(await knownTaxonomyLabel('9/0301123AP/'))
   })
 
   test('columns in another order, and the expired entries left out of the choices', async ({
