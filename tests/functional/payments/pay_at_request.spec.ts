@@ -83,6 +83,7 @@ test.group('Payments at request: Paga online through MyPay', (group) => {
     assert.deepInclude(status.body(), { outcome: 'paid', done: true })
     await workTheQueue()
     const summaries = await OutboxEvent.query()
+      .where('enteId', setup.ente.id)
       .where('type', 'message.requested')
       .where('payload', 'like', '%Pagamento ricevuto%')
     assert.lengthOf(summaries, 1)
