@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
@@ -5,7 +6,7 @@ import Ente from '#models/ente'
 import Pratica from '#models/pratica'
 import Service from '#models/service'
 import Citizen from '#models/citizen'
-import PraticaDocument from '#models/pratica_document'
+import PraticaDocument, { type PraticaDocumentKind } from '#models/pratica_document'
 import { runOnce } from '#queue/run_once'
 import { renderModuloCompilato } from '#services/pdf/modulo_compilato'
 import { praticaSummary } from '#services/pratiche/pratica_form'
@@ -38,22 +39,36 @@ export async function ensureModuloCompilato(praticaId: number): Promise<PraticaD
   const diskKey = `pratiche/${pratica.enteId}/${pratica.uuid}/modulo-compilato.pdf`
   await runOnce(`pratica:${pratica.id}:modulo_compilato`, async (trx) => {
     await drive.use().put(diskKey, bytes, { contentType: 'application/pdf' })
-    await PraticaDocument.create(
-      {
-        enteId: pratica.enteId,
-        praticaId: pratica.id,
-        kind: MODULO_COMPILATO,
-        fileName: `modulo-compilato-${pratica.uuid}.pdf`,
-        mimeType: 'application/pdf',
-        size: bytes.length,
-        diskKey,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        protocol: null,
-      },
-      { client: trx }
-    )
+    await recordPdfDocument(trx, pratica, {
+      kind: MODULO_COMPILATO,
+      fileName: `modulo-compilato-${pratica.uuid}.pdf`,
+      diskKey,
+      bytes,
+    })
   })
   return (await moduloCompilatoOf(pratica))!
+}
+
+/** The row of a PDF issued for a pratica, already stored at `diskKey`, in the caller's transaction. */
+export function recordPdfDocument(
+  trx: TransactionClientContract,
+  pratica: Pick<Pratica, 'id' | 'enteId'>,
+  document: { kind: PraticaDocumentKind; fileName: string; diskKey: string; bytes: Buffer }
+) {
+  return PraticaDocument.create(
+    {
+      enteId: pratica.enteId,
+      praticaId: pratica.id,
+      kind: document.kind,
+      fileName: document.fileName,
+      mimeType: 'application/pdf',
+      size: document.bytes.length,
+      diskKey: document.diskKey,
+      sha256: createHash('sha256').update(document.bytes).digest('hex'),
+      protocol: null,
+    },
+    { client: trx }
+  )
 }
 
 async function moduloCompilatoPdf(pratica: Pratica) {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -6,13 +6,14 @@ import type Ente from '#models/ente'
 import type Pratica from '#models/pratica'
 import type Service from '#models/service'
 import type IntegrationRequest from '#models/integration_request'
-import PraticaDocument from '#models/pratica_document'
+import type PraticaDocument from '#models/pratica_document'
 import PraticaMessage from '#models/pratica_message'
 import { PraticaStatus } from '#domain/pratica_status'
 import { integrationRefusal } from '#domain/integrations'
 import { changeStatus, StaleStatusError } from '#services/pratiche/change_status'
 import { recordAudit } from '#services/audit/audit_log'
 import { dateAndTime } from '#services/pratiche/dates'
+import { recordPdfDocument } from '#services/pratiche/documents'
 import { renderIntegrationAnswer } from '#services/backoffice/integrations/answer_pdf'
 import {
   answersOf,
@@ -68,20 +69,12 @@ export async function acceptIntegrations(
         actor: operatorActor(act.operator),
         expectedFrom: [PraticaStatus.DRAFT_FOR_INTEGRATION],
       })
-      const document = await PraticaDocument.create(
-        {
-          enteId: pratica.enteId,
-          praticaId: pratica.id,
-          kind: INTEGRATIONS_DOCUMENT,
-          fileName: `risposta-integrazioni-${pratica.uuid}-${request.id}.pdf`,
-          mimeType: 'application/pdf',
-          size: bytes.length,
-          diskKey,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          protocol: null,
-        },
-        { client: trx }
-      )
+      const document = await recordPdfDocument(trx, pratica, {
+        kind: INTEGRATIONS_DOCUMENT,
+        fileName: `risposta-integrazioni-${pratica.uuid}-${request.id}.pdf`,
+        diskKey,
+        bytes,
+      })
       const closed = await closeOpenRequest(trx, pratica.id, {
         status: 'accepted',
         by: act.operator.id,
