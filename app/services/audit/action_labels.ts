@@ -49,3 +49,30 @@ export function actionChoices() {
     .map(([value, label]) => ({ value, label: label! }))
     .sort((a, b) => a.label.localeCompare(b.label, 'it'))
 }
+
+/** The names of the details (metadata) the viewer shows in Italian; others show their key. */
+const DETAIL_LABELS: Record<string, string> = {
+  tab: 'scheda',
+  version: 'versione',
+  fields: 'campi',
+  query: 'filtri',
+  from: 'da',
+  to: 'a',
+  role: 'ruolo',
+  remember: 'ricordami',
+  reason: 'motivazione',
+  username: 'username',
+  services: 'servizi',
+  offices: 'uffici',
+  partial: 'parziale',
+  attachments: 'allegati',
+  esito: 'esito',
+  email: 'email',
+  destination: 'destinazione',
+  positions: 'posizioni',
+  changes: 'modifiche',
+}
+
+export function detailLabel(key: string): string {
+  return DETAIL_LABELS[key] ?? key
+}

@@ -7,7 +7,7 @@ import { readJson, readTimestamp, timestampBinding } from '#services/backoffice/
 import { rowBatches } from '#services/backoffice/row_batches'
 import { listUrl, withParams, type ListQuery } from '#services/backoffice/list_urls'
 import { pageWindow } from '#services/backoffice/list_page'
-import { actionChoices, actionLabel } from '#services/audit/action_labels'
+import { actionChoices, actionLabel, detailLabel } from '#services/audit/action_labels'
 import type { AuditRequest, AuditFilters } from '#services/audit/audit_filters'
 
 /**
@@ -43,17 +43,17 @@ function ordered(ente: Ente, filters: AuditFilters) {
   return filtered(ente, filters).select('*').orderBy('created_at', 'desc').orderBy('id', 'desc')
 }
 
+function detailValue(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return value ? 'sì' : 'no'
+  if (Array.isArray(value)) return value.map(detailValue).join(', ')
+  return JSON.stringify(value)
+}
+
 /** What changed, the query exported, ...: "campo: valore; ..." */
 export function describeMetadata(metadata: Record<string, unknown> | null): string {
   return Object.entries(metadata ?? {})
-    .map(([key, value]) => {
-      const shown = Array.isArray(value)
-        ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ')
-        : typeof value === 'string'
-          ? value
-          : JSON.stringify(value)
-      return `${key}: ${shown}`
-    })
+    .map(([key, value]) => `${detailLabel(key)}: ${detailValue(value)}`)
     .join('; ')
 }
 

@@ -103,7 +103,7 @@ test.group('Registro delle attività (audit log viewer)', (group) => {
     const html = pageText(response)
     assert.include(html, `href="/${ente.slug}/backoffice/pratiche/${PRATICA}"`)
     assert.include(html, '02/03/2025 10:00:00')
-    assert.include(html, 'partial: true; attachments: esito.pdf')
+    assert.include(html, 'parziale: sì; allegati: esito.pdf')
     assert.include(html, '192.0.2.10')
     assert.include(html, 'Mozilla/5.0 (Test)')
     assert.include(html, 'Vista da 1 a 5 di 5 attività')
@@ -204,7 +204,7 @@ test.group('Registro delle attività (audit log viewer)', (group) => {
       'Mario Rossi (mario.rossi)',
       'Approvazione',
       `Pratica ${PRATICA}`,
-      'partial: true; attachments: esito.pdf',
+      'parziale: sì; allegati: esito.pdf',
       '192.0.2.10',
       'Mozilla/5.0 (Test)',
     ])
