@@ -1,6 +1,7 @@
 import type Service from '#models/service'
 import type Pratica from '#models/pratica'
 import { positionsOfPratica } from '#services/payments/positions'
+import { isPayableOnline } from '#services/payments/cart'
 import { ensureStampsAtRequest, stampsOfPratica } from '#services/payments/stamps'
 
 /**
@@ -80,6 +81,9 @@ export interface PositionView {
   iud: string | null
   noticeCode: string | null
   receiptUrl: string | null
+  /** the citizen's "Paga online" (POST, with the position's uuid as `avviso`) and "Paga offline" */
+  payOnline: string | null
+  payOffline: string | null
 }
 
 const MOMENT = 'dd/MM/yyyy HH:mm:ss'
@@ -88,11 +92,13 @@ const MOMENT = 'dd/MM/yyyy HH:mm:ss'
  * The pratica's own pagoPA positions (newest attempt first), for the
  * Pagamento tab of the citizen's and the operator's pratica page; each
  * paid one links its receipt through `receiptUrl(uuid)` (the page's own
- * scoped route).
+ * scoped route); with `payments` (the citizen's Pagamenti address) an
+ * unpaid one offers "Paga online" and "Paga offline".
  */
 export async function positionViews(
   praticaId: number,
-  receiptUrl: ((uuid: string) => string) | null
+  receiptUrl: ((uuid: string) => string) | null,
+  payments: string | null = null
 ): Promise<PositionView[]> {
   const positions = await positionsOfPratica(praticaId)
   return positions
@@ -115,6 +121,9 @@ export async function positionViews(
       iud: position.iud,
       noticeCode: position.noticeCode,
       receiptUrl: receiptUrl && position.status === 'COMPLETE' ? receiptUrl(position.uuid) : null,
+      payOnline: payments && isPayableOnline(position) ? `${payments}/paga` : null,
+      payOffline:
+        payments && isPayableOnline(position) ? `${payments}/${position.uuid}/avviso` : null,
     }))
 }
 

@@ -183,7 +183,8 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
       ...paymentTabs(service, locale),
       positions: await positionViews(
         pratica.id,
-        via === 'area' ? (uuid) => `/${ente.slug}/area-personale/pagamenti/${uuid}/ricevuta` : null
+        via === 'area' ? (uuid) => `/${ente.slug}/area-personale/pagamenti/${uuid}/ricevuta` : null,
+        via === 'area' ? `/${ente.slug}/area-personale/pagamenti` : null
       ),
       stampRows: await stampViews(
         pratica,

@@ -60,6 +60,10 @@ test.group('Registra pagamento and the Pagamento tab', (group) => {
       .loginAs(citizen)
     assert.include(area.text(), `<span id="iuv-${position.uuid}">${position.iuv}</span>`)
     assert.notInclude(area.text(), 'Registra pagamento')
+    // the citizen pays it from the tab too, online or with the avviso
+    assert.include(area.text(), `/${ente.slug}/area-personale/pagamenti/${position.uuid}/avviso`)
+    assert.include(area.text(), `name="avviso" value="${position.uuid}"`)
+    assert.notInclude(office.text(), '/avviso"')
   })
 
   test('registers a payment made elsewhere: the position is paid, the pratica Inviata, the reason an internal note', async ({

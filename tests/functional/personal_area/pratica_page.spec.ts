@@ -108,9 +108,10 @@ test.group('Personal area: the pratica page', (group) => {
       )
     )
     assert.include(text, 'Modulo Allegati 0 Messaggi 0 Bolli 1 Pagamento')
+    // the bollo the service asks at request, recorded for the pratica, to be entered
     assert.include(
       text,
-      'Pagamento bollo In fase di richiesta Causale: Imposta di bollo istanza 16,00 €'
+      'Pagamento bollo (In fase di richiesta) Causale Imposta di bollo istanza Numero – Data emissione – Importo 16,00 €'
     )
     assert.include(text, 'Causale versamento: Diritti di istruttoria 50,00 €')
   })
