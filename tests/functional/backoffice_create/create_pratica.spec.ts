@@ -73,7 +73,7 @@ test.group('Backoffice: Crea pratica', (group) => {
     assert.equal(draft.status, 1000)
     assert.equal(draft.citizenId, f.citizen.id)
     assert.equal(draft.createdByOperatorId, f.operator.id)
-    assert.equal(draft.authMethod, 'operatore')
+    assert.equal(draft.authMethod, 'operator')
     assert.deepEqual(await iterOf(draft), ['1000:operator'])
 
     const form = await client.get(url).loginAs(f.operator)
@@ -97,8 +97,13 @@ test.group('Backoffice: Crea pratica', (group) => {
     sent.assertHeader('location', `/${f.ente.slug}/backoffice/pratiche/${draft.uuid}`)
     await draft.refresh()
     assert.equal(draft.status, 1900)
-    assert.equal(draft.authMethod, 'operatore')
+    assert.equal(draft.authMethod, 'operator')
     assert.isNotNull(draft.submittedAt)
+    const list = await client.get(`/${f.ente.slug}/backoffice`).loginAs(f.operator)
+    const row = pageText(list)
+      .match(/<tbody>[\s\S]*?<\/tbody>/)![0]
+      .match(/<tr[\s\S]*?Lorenzo Bertoli[\s\S]*?<\/tr>/)![0]
+    assert.match(row, /<td[^>]*>\s*Operatore\s*<\/td>/)
     const audit = await db.from('audit_logs').where('action', 'pratica_created_for_citizen')
     assert.lengthOf(audit, 1)
     assert.equal(audit[0].actor_id, f.operator.id)

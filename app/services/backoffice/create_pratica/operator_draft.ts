@@ -23,7 +23,8 @@ import { operatorActor } from '#services/backoffice/integrations/acting'
  * belongs to the citizen and is filled by that operator only; once sent it
  * is in the citizen's personal area, with authentication "operatore".
  */
-export const OPERATOR_AUTH_METHOD = 'operatore'
+// shown as "Operatore" (app/services/backoffice/labels.ts)
+export const OPERATOR_AUTH_METHOD = 'operator'
 const SHOWN_CITIZENS = 20
 
 export type TypedFields = Record<
