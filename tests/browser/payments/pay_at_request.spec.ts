@@ -178,6 +178,15 @@ test.group('Browser: payment at request', (group) => {
       await page.locator('main').innerText(),
       "Stiamo preparando l'avviso di pagamento"
     )
+    // the intermediary makes the new avviso: the page reloads itself and offers to pay it
+    await workTheQueue()
+    await page.getByRole('button', { name: 'Paga online' }).waitFor({ timeout: 15_000 })
+    const [, renewed] = await positionsOf(pratica)
+    assert.equal(renewed.attempt, 2)
+    assert.include(
+      await page.locator('main').innerText(),
+      renewed.noticeCode!.replace(/(\d{4})(?=\d)/g, '$1 ')
+    )
 
     const admin = await UserFactory.apply('enteAdmin').merge({ enteId: ente.id }).create()
     const staffPage = await context.newPage()
@@ -187,6 +196,7 @@ test.group('Browser: payment at request', (group) => {
     await screenshot(staffPage, 'pagamento-riconciliazione')
     assert.deepEqual(await accessibilityViolations(staffPage), [])
     assert.include(await staffPage.locator('main').innerText(), 'Pagamento fallito')
+    assert.include(await staffPage.locator('main').innerText(), 'In attesa di pagamento')
     assert.deepEqual(errors, [])
   })
 })
