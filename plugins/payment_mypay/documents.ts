@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom'
+import { parseXml } from '#extension_points/payment/kit/xml'
 import { DateTime } from 'luxon'
 
 /**
@@ -175,23 +175,14 @@ export function encodeDocument(xml: string) {
 }
 
 function parse(xml: string, root: string[]) {
-  const errors: string[] = []
-  const document = new DOMParser({
-    errorHandler: {
-      error: (message) => errors.push(message),
-      fatalError: (message) => errors.push(message),
-    },
-  }).parseFromString(xml, 'text/xml')
-  const element = document.documentElement
-  if (
-    errors.length ||
-    !element ||
-    element.namespaceURI !== PAY_I ||
-    !root.includes(element.localName)
-  ) {
-    throw new TypeError(
-      `not a ${root.join(' / ')} document${errors.length ? `: ${errors[0]}` : ''}`
-    )
+  let element: Element
+  try {
+    element = parseXml(xml)
+  } catch (error) {
+    throw new TypeError(`not a ${root.join(' / ')} document: ${(error as Error).message}`)
+  }
+  if (element.namespaceURI !== PAY_I || !root.includes(element.localName)) {
+    throw new TypeError(`not a ${root.join(' / ')} document`)
   }
   return element
 }

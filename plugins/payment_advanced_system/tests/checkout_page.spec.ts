@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { Browser } from 'playwright-core'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
 import {
   APP_ORIGIN,
@@ -9,7 +8,7 @@ import {
   openCheckout,
   payWithCard,
   screenshot,
-  startAppAndBrowser,
+  useAppAndBrowser,
 } from '#extension_points/payment/kit/checkout_browser'
 import plugin from '../plugin.js'
 import { startAdvancedSystem } from './harness.js'
@@ -21,12 +20,7 @@ import { startAdvancedSystem } from './harness.js'
  * ente's success page.
  */
 test.group('Advanced System checkout page in the browser', (group) => {
-  let browser: Browser
-  group.setup(async () => {
-    const started = await startAppAndBrowser()
-    browser = started.browser
-    return started.stop
-  })
+  const browser = useAppAndBrowser(group)
 
   test('pay a cart of three with the test card after a refused one', async ({ assert }) => {
     // the gateway's configuration, served here by the app's /_sim mount instead
@@ -58,7 +52,7 @@ test.group('Advanced System checkout page in the browser', (group) => {
       session.redirectUrl.startsWith(`${APP_ORIGIN}/_sim/payment_advanced_system/checkout/`)
     )
 
-    const { context, page, consoleErrors } = await openCheckout(browser, session.redirectUrl)
+    const { context, page, pageErrors } = await openCheckout(browser(), session.redirectUrl)
     assert.deepEqual(await axeViolations(page), [])
     assert.include(await page.locator('#totale').textContent(), '31,00')
     await screenshot(page, 'advanced-system-checkout')
@@ -74,7 +68,7 @@ test.group('Advanced System checkout page in the browser', (group) => {
     await payWithCard(page, '4242 4242 4242 4242')
     await back
     await context.close()
-    assert.deepEqual(consoleErrors, [], 'no script or CSP errors')
+    assert.deepEqual(pageErrors, [], 'no script or CSP error, no missing stylesheet, font, icon')
 
     for (const position of positions) {
       const status = await adapter.getStatus(position)

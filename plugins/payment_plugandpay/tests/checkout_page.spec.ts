@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { Browser } from 'playwright-core'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
 import {
   APP_ORIGIN,
@@ -9,7 +8,7 @@ import {
   openCheckout,
   payWithCard,
   screenshot,
-  startAppAndBrowser,
+  useAppAndBrowser,
 } from '#extension_points/payment/kit/checkout_browser'
 import plugin from '../plugin.js'
 import { ENTE } from './harness.js'
@@ -21,12 +20,7 @@ import { ENTE } from './harness.js'
  * then paid with the test card and back through the plugin's return route.
  */
 test.group('Plug&Pay checkout page in the browser', (group) => {
-  let browser: Browser
-  group.setup(async () => {
-    const started = await startAppAndBrowser()
-    browser = started.browser
-    return started.stop
-  })
+  const browser = useAppAndBrowser(group)
 
   test('pay a cart of two with the test card after a refused one', async ({ assert }) => {
     const { adapter } = await createTestAdapter({
@@ -60,7 +54,7 @@ test.group('Plug&Pay checkout page in the browser', (group) => {
     })
     assert.isTrue(session.redirectUrl.startsWith(`${APP_ORIGIN}/_sim/payment_plugandpay/pagamento`))
 
-    const { context, page, consoleErrors } = await openCheckout(browser, session.redirectUrl)
+    const { context, page, pageErrors } = await openCheckout(browser(), session.redirectUrl)
     assert.deepEqual(await axeViolations(page), [])
     assert.isTrue(await page.getByText('Passo carrabile per Rossi Maria').isVisible())
     await screenshot(page, 'plugandpay-checkout')
@@ -87,6 +81,6 @@ test.group('Plug&Pay checkout page in the browser', (group) => {
       const status = await adapter.getStatus(position)
       assert.equal(status.status, 'COMPLETE')
     }
-    assert.deepEqual(consoleErrors, [], 'no script or CSP errors')
+    assert.deepEqual(pageErrors, [], 'no script or CSP error, no missing stylesheet, font, icon')
   })
 })

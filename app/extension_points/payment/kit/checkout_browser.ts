@@ -2,22 +2,18 @@ import { mkdir } from 'node:fs/promises'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Group } from '@japa/runner/core'
 import { TEST_ENTE } from '#extension_points/conformance'
 
 /**
  * A browser test of a simulator's checkout page, as the app serves it under
  * /_sim/<plugin>/: the app's HTTP server and Debian's Chromium, the page
- * opened with its console errors collected, axe's WCAG 2.1 AA violations,
+ * opened with its errors collected, axe's WCAG 2.1 AA violations,
  * screenshots in tmp/screenshots/ (look at them).
  *
  * @example
- *   let browser: Browser
- *   group.setup(async () => {
- *     const started = await startAppAndBrowser()
- *     browser = started.browser
- *     return started.stop
- *   })
- *   const { page, context, consoleErrors } = await openCheckout(browser, session.redirectUrl)
+ *   const browser = useAppAndBrowser(group)
+ *   const { page, context, pageErrors } = await openCheckout(browser(), session.redirectUrl)
  *   assert.deepEqual(await axeViolations(page), [])
  */
 export const APP_ORIGIN = `http://localhost:${process.env.PORT ?? 3333}`
@@ -40,26 +36,27 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `tmp/screenshots/${name}.png`, fullPage: true })
 }
 
-/** For a Japa group's setup: the app's HTTP server and Chromium; `stop` closes both. */
-export async function startAppAndBrowser() {
-  const closeServer = await testUtils.httpServer().start()
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
-  return {
-    browser,
-    async stop() {
+/** In a Japa group: the app's HTTP server and Chromium around its tests; answers the browser. */
+export function useAppAndBrowser(group: Group) {
+  let browser: Browser
+  group.setup(async () => {
+    const closeServer = await testUtils.httpServer().start()
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    return async () => {
       await browser.close()
       await closeServer()
-    },
-  }
+    }
+  })
+  return () => browser
 }
 
 /**
- * The checkout page in a new Italian desktop context. `consoleErrors`
- * collects script and CSP errors; a page's own status (the 422 of a refused
- * card) is not one.
+ * The checkout page in a new Italian desktop context. `pageErrors` collects
+ * script and CSP errors and failed stylesheets, fonts, icons, scripts; a
+ * page's own status (the 422 of a refused card) is not one.
  */
 export async function openCheckout(browser: Browser, url: string) {
   const context = await browser.newContext({
@@ -67,14 +64,19 @@ export async function openCheckout(browser: Browser, url: string) {
     viewport: { width: 1280, height: 900 },
   })
   const page = await context.newPage()
-  const consoleErrors: string[] = []
+  const pageErrors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      consoleErrors.push(message.text())
+      pageErrors.push(message.text())
+    }
+  })
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' && response.status() >= 400) {
+      pageErrors.push(`${response.status()} ${response.url()}`)
     }
   })
   await page.goto(url, { waitUntil: 'networkidle' })
-  return { context, page, consoleErrors }
+  return { context, page, pageErrors }
 }
 
 /** Types a card number and presses Pay; answers the number's field. */
