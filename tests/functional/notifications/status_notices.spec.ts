@@ -64,6 +64,7 @@ test.group('Notifications of a change of state', (group) => {
 
   test('"In carico": the citizen gets the platform text by e-mail and as a message; the enabled operators get theirs', async ({
     assert,
+    client,
   }) => {
     const { ente, service, citizen, enabled, manager, disabled, elsewhere } = await staffSetup()
     const pratica = await acquired(service, citizen)
@@ -96,6 +97,11 @@ test.group('Notifications of a change of state', (group) => {
       assert.include(mails[0].text ?? '', `La pratica ${pratica.uuid} del servizio ${service.name}`)
       assert.include(mails[0].text ?? '', `/${ente.slug}/backoffice/pratiche/${pratica.uuid}`)
     }
+    // the development mailbox shows them
+    const mailbox = await client.get(`/dev/mailbox/${toCitizen[0].id}`)
+    mailbox.assertStatus(200)
+    mailbox.assertTextIncludes(`la tua richiesta ${pratica.uuid}`)
+
     assert.lengthOf(await mailsTo(disabled.email), 0, 'a disabled operator gets nothing')
     assert.lengthOf(await mailsTo(elsewhere.email), 0, 'not enabled for the service: nothing')
   })
