@@ -154,4 +154,44 @@ test.group('Browser: bolli and the payments configuration', (group) => {
     assert.deepEqual(await accessibilityViolations(office.page), [])
     assert.deepEqual([...office.errors, ...area.errors], [])
   })
+
+  test('Registra pagamento: a payment made at the desk, with the reason sent to the citizen', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { ente, service, citizen, mario } = await officeFixture()
+    service.paymentSettings = {
+      atRequest: [{ causale: 'Diritti di istruttoria', amountCents: 1600, bilancio: [] }],
+      deferred: [],
+    }
+    await service.save()
+    // waiting for a payment the intermediary never created
+    const pratica = await praticaIn(ente, service, citizen, 1500)
+
+    const office = await openPage()
+    cleanup(() => office.context.close())
+    await logInAsStaff(office.page, ente.slug, mario.username)
+    await office.page.goto(praticaUrl(ente, pratica))
+    await office.page.getByRole('link', { name: 'Registra pagamento' }).click()
+    await office.page.waitForLoadState('networkidle')
+    await office.page.getByRole('button', { name: 'Procedi' }).click()
+    await office.page.waitForLoadState('networkidle')
+    assert.isTrue(await office.page.getByText('Scrivi la motivazione').isVisible())
+    await office.page
+      .getByLabel('Motivazione')
+      .fill('Pagato in contanti allo sportello, ricevuta n. 45')
+    await office.page.locator('label[for=destinazione-messaggio]').click()
+    await screenshot(office.page, 'payments-register')
+    assert.deepEqual(await accessibilityViolations(office.page), [])
+    await office.page.getByRole('button', { name: 'Procedi' }).click()
+    await office.page.waitForLoadState('networkidle')
+    assert.isTrue(await office.page.getByText('Pagamento registrato.').isVisible())
+    await pratica.refresh()
+    assert.equal(pratica.status, 1900)
+    await screenshot(office.page, 'payments-register-done')
+    assert.deepEqual(
+      office.errors.filter((error) => !error.includes('status of 422')),
+      []
+    )
+  })
 })
