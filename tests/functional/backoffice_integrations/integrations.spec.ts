@@ -266,6 +266,9 @@ test.group('Backoffice: Accetta integrazioni, Annulla richiesta integrazioni', (
     assert.equal(request.answerDocumentId, document.id)
     assert.notEqual(other.id, chosen.id)
 
+    const pratica = await client.get(f.base).loginAs(f.operator)
+    pratica.assertTextIncludes(`${f.base}/documenti/${document.id}`)
+    pratica.assertTextIncludes('Risposta alle integrazioni')
     const download = await client.get(`${f.base}/documenti/${document.id}`).loginAs(f.operator)
     download.assertStatus(200)
     download.assertHeader('content-type', 'application/pdf')

@@ -1,6 +1,6 @@
 import Upload from '#models/upload'
 import PraticaMessage from '#models/pratica_message'
-import PraticaDocument from '#models/pratica_document'
+import PraticaDocument, { type PraticaDocumentKind } from '#models/pratica_document'
 import type Pratica from '#models/pratica'
 import { formatSize } from '#domain/forms/rules/files'
 import { uploadOwner } from '#services/pratiche/pratica_form'
@@ -40,6 +40,12 @@ async function messageOwners(pratica: Ref) {
   return new Map(messages.map((message) => [message.uploadOwner, message]))
 }
 
+/** Where the other documents issued for the pratica come from. */
+const DOCUMENT_SOURCES: Partial<Record<PraticaDocumentKind, string>> = {
+  integrazioni: 'Risposta alle integrazioni',
+  esito: 'Documento di esito',
+}
+
 export async function praticaFiles(pratica: Ref, base: string): Promise<PraticaFiles> {
   const owners = await messageOwners(pratica)
   const uploads = await Upload.query()
@@ -47,11 +53,11 @@ export async function praticaFiles(pratica: Ref, base: string): Promise<PraticaF
     .whereIn('owner', [uploadOwner(pratica), ...owners.keys()])
     .orderBy('created_at')
     .orderBy('id')
-  const modulo = await PraticaDocument.query()
+  const documents = await PraticaDocument.query()
     .where('ente_id', pratica.enteId)
     .where('pratica_id', pratica.id)
-    .where('kind', MODULO_COMPILATO)
-    .first()
+    .orderBy('id')
+  const modulo = documents.find((document) => document.kind === MODULO_COMPILATO)
   return {
     request: modulo
       ? {
@@ -68,17 +74,27 @@ export async function praticaFiles(pratica: Ref, base: string): Promise<PraticaF
             url: `${base}/documenti/${MODULO_ON_DEMAND}`,
           }
         : null,
-    files: uploads.map((upload) => {
-      const message = owners.get(upload.owner)
-      return {
-        name: upload.clientName,
-        size: formatSize(upload.size),
-        source: message
-          ? `${message.visibility === 'internal' ? 'Nota interna' : 'Messaggio'} del ${dateAndTime(message.createdAt)}`
-          : 'Modulo',
-        url: `${base}/allegati/${upload.id}`,
-      }
-    }),
+    files: [
+      ...documents
+        .filter((document) => document.kind !== MODULO_COMPILATO)
+        .map((document) => ({
+          name: document.fileName,
+          size: formatSize(document.size),
+          source: DOCUMENT_SOURCES[document.kind] ?? 'Documento',
+          url: `${base}/documenti/${document.id}`,
+        })),
+      ...uploads.map((upload) => {
+        const message = owners.get(upload.owner)
+        return {
+          name: upload.clientName,
+          size: formatSize(upload.size),
+          source: message
+            ? `${message.visibility === 'internal' ? 'Nota interna' : 'Messaggio'} del ${dateAndTime(message.createdAt)}`
+            : 'Modulo',
+          url: `${base}/allegati/${upload.id}`,
+        }
+      }),
+    ],
   }
 }
 
