@@ -53,6 +53,8 @@ export default defineConfig({
     { pattern: 'database/data/**', reloadServer: false },
     { pattern: 'plugins/*/README.md', reloadServer: false },
     { pattern: 'plugins/*/openapi/*.json', reloadServer: false },
+    // the SOAP clients and simulators read their WSDL and XSD files at run time
+    { pattern: 'plugins/*/wsdl/**', reloadServer: false },
     { pattern: 'app/services/payments/taxonomy/*.csv', reloadServer: false },
   ],
 })
