@@ -47,13 +47,20 @@ export function optionalLeaf(name: string, value: string | number | boolean | un
 /** The root element of a well-formed document; anything else throws a TypeError saying why. */
 export function parseXml(xml: string) {
   const errors: string[] = []
-  const document = new DOMParser({
+  const parser = new DOMParser({
     errorHandler: {
       error: (message) => errors.push(message),
       fatalError: (message) => errors.push(message),
     },
-  }).parseFromString(xml, 'text/xml')
-  if (errors.length || !document.documentElement) {
+  })
+  let document
+  try {
+    document = parser.parseFromString(xml, 'text/xml')
+  } catch (error) {
+    // xmldom throws its ParseError on some fatal errors whatever the handler
+    errors.push((error as Error).message)
+  }
+  if (errors.length || !document?.documentElement) {
     throw new TypeError(`not XML: ${errors[0] ?? 'empty document'}`)
   }
   return document.documentElement
