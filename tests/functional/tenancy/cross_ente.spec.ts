@@ -11,7 +11,11 @@ import type Ente from '#models/ente'
 import type Citizen from '#models/citizen'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
 import Upload from '#models/upload'
+import PraticaDocument from '#models/pratica_document'
+import PaymentPosition from '#models/payment_position'
+import Stamp from '#models/stamp'
 import { issuePasswordToken } from '#services/auth/password_tokens'
 
 /**
@@ -35,6 +39,9 @@ type EnteA = {
   praticaUuid: string
   applicant: Citizen
   uploadId: string
+  documentId: number
+  positionUuid: string
+  stampUuid: string
 }
 
 /** Parameters that name a record, with how to fill them with one of ente A's. */
@@ -46,6 +53,10 @@ const RECORD_PROBES: Record<string, Probe> = {
   passwordToken: (a) => a.passwordToken,
   pratica: (a) => a.praticaUuid,
   upload: (a) => a.uploadId,
+  document: (a) => String(a.documentId),
+  position: (a) => a.positionUuid,
+  stamp: (a) => a.stampUuid,
+  plugin: (a) => a.pluginId,
 }
 
 /**
@@ -100,6 +111,41 @@ async function seedEnteA(): Promise<EnteA> {
     size: 10,
     diskKey: `uploads/${ente.id}/${marker}.pdf`,
   })
+  const document = await PraticaDocument.create({
+    enteId: ente.id,
+    praticaId: pratica.id,
+    kind: 'modulo_compilato',
+    fileName: `${marker}.pdf`,
+    mimeType: 'application/pdf',
+    size: 10,
+    diskKey: `uploads/${ente.id}/${marker}-modulo.pdf`,
+    sha256: '0'.repeat(64),
+  })
+  const position = await PaymentPosition.create({
+    uuid: randomUUID(),
+    enteId: ente.id,
+    praticaId: pratica.id,
+    citizenId: applicant.id,
+    idempotencyKey: `cross-ente:${pratica.id}`,
+    type: 'PAGOPA',
+    status: 'CREATION_FAILED',
+    pluginId: 'payment_mypay',
+    amountCents: 1600,
+    causale: `Diritti ${marker}`,
+    creditorFiscalCode: ente.codiceFiscale,
+    payer: { fiscalCode: applicant.fiscalCode, name: marker, kind: 'person' },
+    links: {},
+    createdAt: DateTime.now(),
+  })
+  const stamp = await Stamp.create({
+    uuid: randomUUID(),
+    enteId: ente.id,
+    praticaId: pratica.id,
+    phase: 'at_request',
+    itemIndex: 0,
+    causale: `Bollo ${marker}`,
+    amountCents: 1600,
+  })
   return {
     ente,
     serviceSlug: service.slug,
@@ -111,6 +157,9 @@ async function seedEnteA(): Promise<EnteA> {
     praticaUuid: pratica.uuid,
     applicant,
     uploadId: upload.id,
+    documentId: document.id,
+    positionUuid: position.uuid,
+    stampUuid: stamp.uuid,
   }
 }
 
