@@ -5,6 +5,7 @@ import { TEST_PAYER } from '#extension_points/payment/testing'
 import {
   TEST_RETURN_URLS,
   newTestPosition,
+  positionAtCheckout,
   refOf,
   statusOf,
   submitCheckout,
@@ -34,11 +35,7 @@ test.group('Advanced System faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newTestPosition(before)
-    const session = await before.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(before)
     const first = await submitCheckout(session.redirectUrl, 'paid')
     assert.equal(first.headers.get('location'), TEST_RETURN_URLS.success)
     const again = await submitCheckout(session.redirectUrl, 'paid')
@@ -62,11 +59,7 @@ test.group('Advanced System faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newTestPosition(refused)
-    const session = await refused.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(refused)
     const page = await submitCheckout(session.redirectUrl, 'paid', { carta: '1111 2222 3333 4444' })
     assert.equal(page.status, 422)
     const html = await page.text()
@@ -102,11 +95,7 @@ test.group('Advanced System faults', (group) => {
 
   test('a paid position cannot be cancelled', async ({ assert }) => {
     const cancelling = await adapter()
-    const position = await newTestPosition(cancelling)
-    const session = await cancelling.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(cancelling)
     await submitCheckout(session.redirectUrl, 'paid')
     const error = await rejection(
       cancelling.cancelPosition!(refOf(position)),

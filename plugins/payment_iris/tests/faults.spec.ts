@@ -1,12 +1,17 @@
 import { test } from '@japa/runner'
 import { rejection } from '#extension_points/conformance'
 import { PaymentCallbackError } from '#extension_points/payment/errors'
-import { TEST_RETURN_URLS, newTestPosition, refOf } from '#extension_points/payment/kit/testing_kit'
+import {
+  TEST_RETURN_URLS,
+  newTestPosition,
+  positionAtCheckout,
+  refOf,
+} from '#extension_points/payment/kit/testing_kit'
 import { creationFaultTests, faultTestFixture } from '#extension_points/payment/kit/fault_tests'
 import plugin from '../plugin.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPendenze, latestNotification } from '../simulator/store.js'
-import { checkout, payOnGateway, pushRequest, startIris } from './harness.js'
+import { checkout, payOnGateway, pushRequest, startIris, submitOnGateway } from './harness.js'
 
 test.group('IRIS faults', (group) => {
   const { adapter } = faultTestFixture(group, { plugin, start: startIris, clearFaults })
@@ -38,11 +43,7 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newTestPosition(before)
-    const session = await before.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(before)
     const landing = await payOnGateway(session.redirectUrl, 'paid')
     assert.equal(landing, TEST_RETURN_URLS.success)
 
@@ -58,21 +59,8 @@ test.group('IRIS faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newTestPosition(refused)
-    const session = await refused.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
-    const url = new URL(session.redirectUrl)
-    const page = await fetch(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        token: url.searchParams.get('token')!,
-        azione: 'paga',
-        carta: '1111 2222 3333 4444',
-      }),
-    })
+    const { position, session } = await positionAtCheckout(refused)
+    const page = await submitOnGateway(session.redirectUrl, 'paid', '1111 2222 3333 4444')
     assert.equal(page.status, 422)
     assert.include(await page.text(), 'La carta non è stata accettata')
     const failed = await refused.getStatus(refOf(position))

@@ -67,12 +67,21 @@ export function pushRequest(
   }
 }
 
-/** The citizen on the gateway page: pays with the test card, or leaves; answers the landing URL. */
-export async function payOnGateway(redirectUrl: string, outcome: 'paid' | 'cancelled') {
+/** The citizen on the gateway page: pays with a card (the test card unless given), or leaves. */
+export function submitOnGateway(
+  redirectUrl: string,
+  outcome: 'paid' | 'cancelled',
+  carta?: string
+) {
   const url = new URL(redirectUrl)
   assert.ok(url.pathname.endsWith(GATEWAY_PATH))
   const hidden = { token: url.searchParams.get('token') ?? '' }
-  return landingOf(await submitCheckout(redirectUrl, outcome, { hidden }))
+  return submitCheckout(redirectUrl, outcome, { hidden, carta })
+}
+
+/** The citizen pays with the test card, or leaves; answers the landing URL. */
+export async function payOnGateway(redirectUrl: string, outcome: 'paid' | 'cancelled') {
+  return landingOf(await submitOnGateway(redirectUrl, outcome))
 }
 
 /** The platform opens the checkout of these positions and the citizen pays (or leaves); answers the landing URL. */

@@ -6,6 +6,7 @@ import {
   TEST_RETURN_URLS,
   arriveAt,
   newTestPosition,
+  positionAtCheckout,
   refOf,
   statusOf,
 } from '#extension_points/payment/kit/testing_kit'
@@ -14,7 +15,7 @@ import plugin from '../plugin.js'
 import { returnRoute } from '../return_route.js'
 import { clearFaults, injectFault } from '../simulator/faults.js'
 import { countPosizioni } from '../simulator/store.js'
-import { checkout, payOnCheckout, startPlugAndPay } from './harness.js'
+import { checkout, payOnCheckout, startPlugAndPay, submitOnCheckout } from './harness.js'
 
 /**
  * Plug&Pay failing the way remotes fail: a 500, an answer after the
@@ -55,11 +56,7 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const twice = await adapter()
-    const position = await newTestPosition(twice)
-    const session = await twice.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(twice)
     const back = await payOnCheckout(session.redirectUrl, 'paid')
     const url = new URL(session.redirectUrl)
     const again = await fetch(`${url.origin}${url.pathname}`, {
@@ -102,11 +99,7 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const before = await adapter()
-    const position = await newTestPosition(before)
-    const session = await before.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
+    const { position, session } = await positionAtCheckout(before)
     const back = await payOnCheckout(session.redirectUrl, 'paid')
     assert.equal(new URL(back).searchParams.get('stato'), 'OK')
 
@@ -123,21 +116,8 @@ test.group('Plug&Pay faults', (group) => {
     assert,
   }) => {
     const refused = await adapter()
-    const position = await newTestPosition(refused)
-    const session = await refused.startPayment({
-      positions: [refOf(position)],
-      returnUrls: TEST_RETURN_URLS,
-    })
-    const url = new URL(session.redirectUrl)
-    const page = await fetch(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        idTransazione: url.searchParams.get('idTransazione')!,
-        azione: 'paga',
-        carta: '1111 2222 3333 4444',
-      }),
-    })
+    const { position, session } = await positionAtCheckout(refused)
+    const page = await submitOnCheckout(session.redirectUrl, 'paid', '1111 2222 3333 4444')
     assert.equal(page.status, 422)
     const html = await page.text()
     assert.include(html, 'La carta non è stata accettata')

@@ -37,12 +37,21 @@ export async function startPlugAndPay() {
   return { remote, config }
 }
 
-/** The citizen on the checkout page: pays with the test card, or leaves; answers where Plug&Pay sends them. */
-export async function payOnCheckout(redirectUrl: string, outcome: 'paid' | 'cancelled') {
+/** The citizen on the checkout page: pays with a card (the test card unless given), or leaves. */
+export function submitOnCheckout(
+  redirectUrl: string,
+  outcome: 'paid' | 'cancelled',
+  carta?: string
+) {
   const url = new URL(redirectUrl)
   assert.ok(url.pathname.endsWith(CHECKOUT_PATH))
   const hidden = { idTransazione: url.searchParams.get('idTransazione') ?? '' }
-  return landingOf(await submitCheckout(redirectUrl, outcome, { hidden }))
+  return submitCheckout(redirectUrl, outcome, { hidden, carta })
+}
+
+/** The citizen pays with the test card, or leaves; answers where Plug&Pay sends them. */
+export async function payOnCheckout(redirectUrl: string, outcome: 'paid' | 'cancelled') {
+  return landingOf(await submitOnCheckout(redirectUrl, outcome))
 }
 
 /** The platform opens the checkout of these positions and the citizen pays (or leaves). */

@@ -34,6 +34,16 @@ export function newTestPosition(adapter: PaymentAdapter, key = `guasti-${Math.ra
   })
 }
 
+/** A new position and the checkout the platform opens for it. */
+export async function positionAtCheckout(adapter: PaymentAdapter) {
+  const position = await newTestPosition(adapter)
+  const session = await adapter.startPayment({
+    positions: [refOf(position)],
+    returnUrls: TEST_RETURN_URLS,
+  })
+  return { position, session }
+}
+
 /** The position's status as the remote reports it now. */
 export async function statusOf(adapter: PaymentAdapter, position: PositionRef) {
   const { status } = await adapter.getStatus(refOf(position))
