@@ -45,7 +45,8 @@ export async function landingState(ente: Ente, pratica: Pratica): Promise<Landin
     current.status === PraticaStatus.PAYMENT_OUTCOME_PENDING
   return {
     outcome,
-    done: !waiting || outcome === 'paid' || outcome === 'failed',
+    // only a checkout still open is worth waiting for (one avviso of several paid: pay the next)
+    done: !waiting || outcome !== 'started',
     status: current.status,
     label: current.statusLabel,
   }
