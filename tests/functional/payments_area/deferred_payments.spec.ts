@@ -172,4 +172,28 @@ test.group('Pagamento posticipato', (group) => {
     await pratica.refresh()
     assert.equal(pratica.status, 4000)
   })
+
+  test('Invia twice at once: one request of payment, one position, the other told why', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { mario, pratica, url, restore } = await praticaInCharge()
+    cleanup(restore)
+    const send = () => client.post(url).form(SENT).withCsrfToken().loginAs(mario).redirects(0)
+    const answers = await Promise.all([send(), send()])
+    const flashes = answers.map((answer) => answer.flashMessages())
+    assert.lengthOf(
+      flashes.filter((flash) => flash.success),
+      1
+    )
+    assert.lengthOf(
+      flashes.filter((flash) => flash.error),
+      1
+    )
+    await pratica.refresh()
+    assert.equal(pratica.status, 1500)
+    const positions = await PaymentPosition.query().where('pratica_id', pratica.id)
+    assert.lengthOf(positions, 1)
+  })
 })
