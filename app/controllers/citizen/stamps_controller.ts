@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { citizenPratica } from '#services/personal_area/pratica_access'
 import { enterStamp } from '#services/payments/stamps'
+import { isUuid } from '#domain/uuid'
+import NotFoundException from '#exceptions/not_found_exception'
 
 /**
  * The citizen enters a marca da bollo of their pratica (Bolli tab): its
@@ -11,6 +13,7 @@ export default class StampsController {
   async enter({ ente, auth, params, request, session, response }: HttpContext) {
     const citizen = auth.use('citizen').getUserOrFail()
     const pratica = await citizenPratica(ente, citizen, params.pratica)
+    if (!isUuid(params.stamp)) throw new NotFoundException()
     await pratica.load('service')
     const input = { number: request.input('numero'), issuedAt: request.input('emissione') }
     const { errors } = await enterStamp(pratica, pratica.service, String(params.stamp), input)

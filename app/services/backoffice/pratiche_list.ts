@@ -4,6 +4,7 @@ import { FINAL_STATES, PraticaStatus } from '#domain/pratica_status'
 import type { InstantRange } from '#domain/periods'
 import { enabledServiceIds, type ListScope } from '#services/backoffice/list_scope'
 import { timestampBinding } from '#services/backoffice/db_values'
+import { isUuid } from '#domain/uuid'
 
 /**
  * The Elenco pratiche as a query: one place builds it from a validated
@@ -72,7 +73,6 @@ export function noFilters(): PraticheFilters {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_SEARCH_WORDS = 5
 
 /** The pratiche a scope sees, narrowed by the filters: no joins, no order. */
@@ -132,7 +132,7 @@ function applySearch(
 ) {
   const text = filters.search.trim()
   if (!text) return
-  if (UUID.test(text)) {
+  if (isUuid(text)) {
     query.where('p.uuid', text.toLowerCase())
   } else if (filters.searchCitizenIds) {
     query.whereIn('p.citizen_id', filters.searchCitizenIds)
@@ -149,7 +149,7 @@ export function matchingCitizens(scope: ListScope, search: string) {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, MAX_SEARCH_WORDS)
-  if (words.length === 0 || UUID.test(search.trim())) return null
+  if (words.length === 0 || isUuid(search.trim())) return null
   const citizens = db.from('citizens').select('id').where('ente_id', scope.enteId)
   for (const word of words) {
     const lower = `${word.toLowerCase()}%`

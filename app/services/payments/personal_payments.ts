@@ -10,6 +10,7 @@ import { euro } from '#domain/payments/format'
 import { positionsOfCitizen } from '#services/payments/positions'
 import { knownTaxonomyLabel } from '#services/payments/taxonomy'
 import { renderPaymentReceipt } from '#services/pdf/payment_receipt'
+import { isUuid } from '#domain/uuid'
 
 /**
  * The personal area's "Pagamenti": the citizen's positions in the ente
@@ -27,8 +28,9 @@ export function moment(value: DateTime | null) {
 
 /** The citizen's positions among `uuids` (theirs by citizen id or as payer). */
 export async function citizenPositions(ente: Ente, citizen: Citizen, uuids: string[]) {
-  if (uuids.length === 0) return []
-  return positionsOfCitizen(ente, citizen).whereIn('uuid', uuids)
+  const wellFormed = uuids.filter(isUuid)
+  if (wellFormed.length === 0) return []
+  return positionsOfCitizen(ente, citizen).whereIn('uuid', wellFormed)
 }
 
 /** One of the citizen's positions, or null (never another's: the caller answers 404). */

@@ -11,6 +11,7 @@ import type { EnteRef } from '#models/mixins/tenant_owned'
 import type { BilancioRow } from '#domain/service_settings'
 import { positionKey } from '#domain/payments/position_status'
 import { outbox } from '#queue/outbox'
+import { isUuid } from '#domain/uuid'
 
 /** Recorded with each new position: the `payments.create_position` job asks the intermediary. */
 export const POSITION_REQUESTED = 'payment_position.requested'
@@ -147,7 +148,8 @@ export function positionsOfCitizen(ente: EnteRef, citizen: { id: number; fiscalC
 }
 
 /** One position of the ente by its public uuid, or null (never another ente's). */
-export function positionOfEnte(ente: EnteRef, uuid: string) {
+export async function positionOfEnte(ente: EnteRef, uuid: unknown) {
+  if (!isUuid(uuid)) return null
   return PaymentPosition.forEnte(ente).where('uuid', uuid).first()
 }
 

@@ -7,6 +7,7 @@ import { outbox } from '#queue/outbox'
 import NotFoundException from '#exceptions/not_found_exception'
 import { recordAudit, type RequestOrigin } from '#services/audit/audit_log'
 import { POSITION_REQUESTED } from '#services/payments/positions'
+import { isUuid } from '#domain/uuid'
 
 /** The reconciliation page's groups, in the order it shows them. */
 export const RECONCILIATION_GROUPS = {
@@ -73,6 +74,7 @@ export class NothingToRetryError extends Error {
  * Conditional on the state, so a double click retries once.
  */
 export async function retryCreation(ente: Ente, uuid: string, actor: User, origin: RequestOrigin) {
+  if (!isUuid(uuid)) throw new NotFoundException()
   await db.transaction(async (trx) => {
     const position = await PaymentPosition.query({ client: trx })
       .where('ente_id', ente.id)

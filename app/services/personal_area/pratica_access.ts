@@ -2,6 +2,7 @@ import type Citizen from '#models/citizen'
 import Pratica from '#models/pratica'
 import type { EnteRef } from '#models/mixins/tenant_owned'
 import NotFoundException from '#exceptions/not_found_exception'
+import { isUuid } from '#domain/uuid'
 
 /**
  * The personal area opens a pratica to the citizen it belongs to, and to
@@ -10,10 +11,9 @@ import NotFoundException from '#exceptions/not_found_exception'
  * richiesta" (uuid). The login-free applicant's pages go through
  * `praticaForVisitor` (app/services/pratiche/pratica_access.ts) instead.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function isPraticaNumber(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value)
+  return isUuid(value)
 }
 
 /** The citizen's own pratica of this ente, or 404. */

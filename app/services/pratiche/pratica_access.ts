@@ -5,6 +5,7 @@ import Service from '#models/service'
 import NotFoundException from '#exceptions/not_found_exception'
 import { currentCitizen } from '#services/identity/citizen_session'
 import { verifyPraticaLink } from '#services/citizens/pratica_link'
+import { isUuid } from '#domain/uuid'
 
 /**
  * Who may open a pratica's pages (/:ente/pratiche/:pratica/...): the
@@ -15,7 +16,6 @@ import { verifyPraticaLink } from '#services/citizens/pratica_link'
  * Anyone else gets the 404 of a pratica that does not exist.
  */
 const GRANTS_KEY = 'pratiche_senza_login'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type Grant = { uuid: string; citizenId: number | null }
 
@@ -63,7 +63,7 @@ export async function praticaForVisitor(
   ctx: HttpContext,
   uuid: unknown
 ): Promise<{ pratica: Pratica; visitor: PraticaVisitor }> {
-  if (typeof uuid !== 'string' || !UUID.test(uuid)) throw new NotFoundException()
+  if (!isUuid(uuid)) throw new NotFoundException()
   const pratica = await Pratica.forEnte(ctx.ente).where('uuid', uuid.toLowerCase()).first()
   if (!pratica) throw new NotFoundException()
 
