@@ -7,7 +7,7 @@ import {
   handleTestCardForm,
   htmlPage,
   notFoundPage,
-  simulatorBase,
+  soapServiceRoute,
   type CardRefusal,
 } from '#extension_points/payment/kit/simulator_kit'
 import { faultsRoute, withFaults } from './faults.js'
@@ -30,29 +30,16 @@ export { TEST_CARD }
 
 function soapRoute(service: IrisService) {
   const path = SOAP_PATHS[service]
-  return {
-    method: 'POST' as const,
-    path,
-    csrfExempt: true,
-    handler: (request: PluginHttpRequest) =>
-      withFaults(async (): Promise<PluginHttpResponse> => {
-        const base = simulatorBase(request, path)
-        const answer = await processSoap(
-          service,
-          request.rawBody ?? '',
-          request.headers,
-          (token) => {
-            return `${base}${GATEWAY_PATH}?token=${token}`
-          }
-        )
-        recordExchange({ path, request: request.rawBody ?? '', answer: answer.body })
-        return {
-          status: answer.statusCode,
-          headers: { 'content-type': 'text/xml; charset=utf-8' },
-          body: answer.body,
-        }
-      }),
-  }
+  return soapServiceRoute(path, withFaults, async (request, base) => {
+    const answer = await processSoap(
+      service,
+      request.rawBody ?? '',
+      request.headers,
+      (token) => `${base}${GATEWAY_PATH}?token=${token}`
+    )
+    recordExchange({ path, request: request.rawBody ?? '', answer: answer.body })
+    return { status: answer.statusCode, body: answer.body }
+  })
 }
 
 async function gatewayPage(

@@ -8,7 +8,7 @@ import {
   handleTestCardForm,
   htmlPage,
   notFoundPage,
-  simulatorBase,
+  soapServiceRoute,
   type CardRefusal,
 } from '#extension_points/payment/kit/simulator_kit'
 import type { Service } from '../messages.js'
@@ -37,27 +37,14 @@ export const CHECKOUT_PATH = '/pagamento'
 export { TEST_CARD }
 
 function soapRoute(service: Service) {
-  const path = SOAP_PATHS[service]
-  return {
-    method: 'POST' as const,
-    path,
-    csrfExempt: true,
-    handler: (request: PluginHttpRequest) =>
-      withFaults(async (): Promise<PluginHttpResponse> => {
-        const base = simulatorBase(request, path)
-        const answer = await processSoap(
-          service,
-          request.rawBody ?? '',
-          request.headers,
-          (id) => `${base}${CHECKOUT_PATH}?idTransazione=${id}`
-        )
-        return {
-          status: answer.status,
-          headers: { 'content-type': 'text/xml; charset=utf-8' },
-          body: answer.body,
-        }
-      }),
-  }
+  return soapServiceRoute(SOAP_PATHS[service], withFaults, (request, base) =>
+    processSoap(
+      service,
+      request.rawBody ?? '',
+      request.headers,
+      (id) => `${base}${CHECKOUT_PATH}?idTransazione=${id}`
+    )
+  )
 }
 
 /** Where Plug&Pay sends the citizen at the end: UrlReturn with idTransazione and stato. */

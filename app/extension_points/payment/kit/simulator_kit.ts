@@ -15,9 +15,32 @@ export function formatEuro(cents: number) {
 }
 
 /** The simulator's base URL, from a request to one of its paths ending with `path`. */
-export function simulatorBase(request: PluginHttpRequest, path: string) {
+function simulatorBase(request: PluginHttpRequest, path: string) {
   const url = new URL(request.url)
   return `${url.origin}${url.pathname.slice(0, url.pathname.length - path.length)}`
+}
+
+/**
+ * A SOAP service of the simulated remote: a POST at `path` run under the
+ * fault switch (`faults.run`); `answer` gets the request and the
+ * simulator's base URL (to build the checkout's address) and gives the
+ * status and the XML envelope.
+ */
+export function soapServiceRoute(
+  path: string,
+  underFaults: (work: () => Promise<PluginHttpResponse>) => Promise<PluginHttpResponse>,
+  answer: (request: PluginHttpRequest, base: string) => Promise<{ status: number; body: string }>
+) {
+  return {
+    method: 'POST' as const,
+    path,
+    csrfExempt: true,
+    handler: (request: PluginHttpRequest) =>
+      underFaults(async () => {
+        const { status, body } = await answer(request, simulatorBase(request, path))
+        return { status, headers: { 'content-type': 'text/xml; charset=utf-8' }, body }
+      }),
+  }
 }
 
 /** A form field: the body is parsed by the app, raw text in the tests' SimulatorServer. */
