@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Stamp from '#models/stamp'
-import { ensureStampsAtRequest } from '#services/payments/stamps'
+import { ensureStampsAtRequest, enterStamp } from '#services/payments/stamps'
 import { praticaHasPayment } from '#services/pratiche/withdraw_pratica'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { CitizenFactory } from '#factories/citizen_factory'
@@ -176,5 +176,39 @@ test.group('Bolli', (group) => {
     }
     await ensureStampsAtRequest(pratica, service)
     assert.isTrue(await praticaHasPayment(pratica))
+  })
+
+  test('two citizens typing the same marca at once: one is accepted, the other refused', async ({
+    assert,
+  }) => {
+    const fixture = await officeFixture()
+    fixture.service.stampSettings = {
+      atRequest: [{ causale: 'Bollo istanza', amountCents: 1600 }],
+      atRelease: false,
+    }
+    await fixture.service.save()
+    const neighbour = await CitizenFactory.merge({ enteId: fixture.ente.id }).create()
+    const pratiche = [
+      await praticaIn(fixture.ente, fixture.service, fixture.citizen, 1900),
+      await praticaIn(fixture.ente, fixture.service, neighbour, 1900),
+    ]
+    const stamps: Stamp[] = []
+    for (const pratica of pratiche) {
+      await ensureStampsAtRequest(pratica, fixture.service)
+      stamps.push(await Stamp.query().where('pratica_id', pratica.id).firstOrFail())
+    }
+    const results = await Promise.all(
+      pratiche.map((pratica, index) =>
+        enterStamp(pratica, fixture.service, stamps[index].uuid, {
+          number: '55556666777788',
+          issuedAt: ISSUED,
+        })
+      )
+    )
+    const refused = results.filter((result) => result.errors.number)
+    assert.lengthOf(refused, 1)
+    assert.match(refused[0].errors.number!, /già stata usata/)
+    const entered = await Stamp.query().where('number', '55556666777788')
+    assert.lengthOf(entered, 1)
   })
 })
