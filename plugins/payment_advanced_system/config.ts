@@ -1,4 +1,5 @@
 import { field } from '#extension_points/config_fields'
+import { paymentFields } from '#extension_points/payment/kit/config_fields'
 
 /**
  * What an ente sets to reach Advanced System's pagoPA gateway. The fields
@@ -27,11 +28,5 @@ export const advancedSystemConfig = {
     help: 'Usati quando il pagamento non ha una propria categoria della tassonomia pagoPA (es. 9/0101108TS/)',
     maxLength: 140,
   }),
-  timeoutMs: field.number({
-    label: 'Attesa massima di una risposta (millisecondi)',
-    help: 'Oltre questo tempo la richiesta si considera non riuscita e verrà ripetuta',
-    optional: true,
-    min: 100,
-    max: 120_000,
-  }),
+  timeoutMs: paymentFields.timeoutMs(),
 }

@@ -1,4 +1,5 @@
 import { field } from '#extension_points/config_fields'
+import { paymentFields } from '#extension_points/payment/kit/config_fields'
 
 /**
  * What an ente sets to reach IRIS. The codes come from the ente's IRIS
@@ -48,11 +49,5 @@ export const irisConfig = {
     label: 'Password delle notifiche di pagamento',
     optional: true,
   }),
-  timeoutMs: field.number({
-    label: 'Attesa massima di una risposta (millisecondi)',
-    help: 'Oltre questo tempo la richiesta si considera non riuscita e verrà ripetuta',
-    optional: true,
-    min: 100,
-    max: 120_000,
-  }),
+  timeoutMs: paymentFields.timeoutMs(),
 }

@@ -1,4 +1,5 @@
 import { field } from '#extension_points/config_fields'
+import { paymentFields } from '#extension_points/payment/kit/config_fields'
 
 /**
  * What an ente sets to reach Plug&Pay (E-Fil). The codes come from the
@@ -52,11 +53,5 @@ export const plugAndPayConfig = {
     help: 'Es. https://generatorpdf.plugandpay.it/GeneratorPdf.svc; vuoto: il simulatore',
     optional: true,
   }),
-  timeoutMs: field.number({
-    label: 'Attesa massima di una risposta (millisecondi)',
-    help: 'Oltre questo tempo la richiesta si considera non riuscita e verrà ripetuta',
-    optional: true,
-    min: 100,
-    max: 120_000,
-  }),
+  timeoutMs: paymentFields.timeoutMs(),
 }
