@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
-import type { PluginContext, PluginHttpRequest } from '#extension_points/define_plugin'
-import type { PaymentAdapter } from '#extension_points/payment/contract'
+import type { PluginContext } from '#extension_points/define_plugin'
+import { arriveAt } from '#extension_points/payment/kit/testing_kit'
 import { TEST_ENTE } from '#extension_points/conformance'
 import type { MyPayConfig } from '../config.js'
 import { returnRoute, returnUrl } from '../return_route.js'
@@ -27,16 +27,8 @@ function backFromMyPay(backUrl: string, esito: string) {
   return url
 }
 
-async function follow(url: URL) {
-  const request: PluginHttpRequest = {
-    method: 'GET',
-    url: url.toString(),
-    headers: {},
-    query: Object.fromEntries(url.searchParams),
-    body: null,
-    rawBody: null,
-  }
-  return returnRoute.handler({ request, context, adapter: {} as PaymentAdapter })
+function follow(url: URL) {
+  return arriveAt(returnRoute, url.toString(), context)
 }
 
 test.group('MyPay checkout return', () => {

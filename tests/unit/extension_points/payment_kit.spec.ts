@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { TEST_ENTE } from '#extension_points/conformance'
-import type { PluginHttpRequest, PluginHttpResponse } from '#extension_points/define_plugin'
+import type { PluginHttpRequest } from '#extension_points/define_plugin'
 import { createFaultSwitch } from '#extension_points/payment/kit/fault_switch'
 import { paymentReturnRoute, paymentReturnUrl } from '#extension_points/payment/kit/return_route'
 import { TEST_CARD, handleTestCardForm } from '#extension_points/payment/kit/simulator_kit'
@@ -52,7 +52,7 @@ test.group('Payment kit: return route', () => {
       'javascript:alert(1)',
     ]) {
       const back = paymentReturnUrl(routeUrl, { ok: elsewhere })
-      const answer = (await arriveAt(route, `${back}&esito=OK`)) as PluginHttpResponse
+      const answer = await arriveAt(route, `${back}&esito=OK`)
       assert.equal(answer.status, 400, elsewhere)
       assert.equal(answer.body, 'Indirizzo di ritorno dal pagamento non valido.')
     }

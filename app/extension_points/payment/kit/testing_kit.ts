@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
-import type { PluginContext, PluginHttpRequest } from '#extension_points/define_plugin'
+import type {
+  PluginContext,
+  PluginHttpRequest,
+  PluginHttpResponse,
+  PluginRoute,
+} from '#extension_points/define_plugin'
 import { TEST_ENTE } from '#extension_points/conformance'
 import type { DebtPosition, PaymentAdapter, PositionRef } from '#extension_points/payment/contract'
 import { TEST_PAYER, type PaymentHarness } from '#extension_points/payment/testing'
@@ -131,13 +136,11 @@ export function simulatedRemoteHarness(
 }
 
 /** The citizen's browser arriving at a plugin's GET route (its return route) from this address. */
-export function arriveAt<Adapter>(
-  route: {
-    handler: (input: { request: PluginHttpRequest; context: any; adapter: Adapter }) => unknown
-  },
+export async function arriveAt(
+  route: PluginRoute<PaymentAdapter, any>,
   location: string,
   context: Partial<PluginContext<unknown>> = {}
-) {
+): Promise<PluginHttpResponse> {
   const url = new URL(location)
   const request: PluginHttpRequest = {
     method: 'GET',
@@ -149,7 +152,7 @@ export function arriveAt<Adapter>(
   }
   return route.handler({
     request,
-    context: { ente: TEST_ENTE, ...context },
-    adapter: {} as Adapter,
+    context: { ente: TEST_ENTE, ...context } as PluginContext<unknown>,
+    adapter: {} as PaymentAdapter,
   })
 }
