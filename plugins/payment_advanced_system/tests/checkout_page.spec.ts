@@ -6,6 +6,7 @@ import {
   BROWSER_ENTE as ente,
   axeViolations,
   openCheckout,
+  payAndReturnTo,
   payWithCard,
   screenshot,
   useAppAndBrowser,
@@ -64,9 +65,7 @@ test.group('Advanced System checkout page in the browser', (group) => {
     assert.deepEqual(await axeViolations(page), [])
     await screenshot(page, 'advanced-system-checkout-error')
 
-    const back = page.waitForRequest((request) => request.url().startsWith(returnUrls.success))
-    await payWithCard(page, '4242 4242 4242 4242')
-    await back
+    await payAndReturnTo(page, '4242 4242 4242 4242', returnUrls.success)
     await context.close()
     assert.deepEqual(pageErrors, [], 'no script or CSP error, no missing stylesheet, font, icon')
 

@@ -6,6 +6,7 @@ import {
   BROWSER_ENTE,
   axeViolations,
   openCheckout,
+  payAndReturnTo,
   payWithCard,
   screenshot,
   useAppAndBrowser,
@@ -87,12 +88,12 @@ test.group('MyPay checkout page in the browser', (group) => {
     assert.deepEqual(await axeViolations(page), [])
     await screenshot(page, 'mypay-checkout-error')
 
-    const back = page.waitForRequest((request) =>
-      request.url().includes('/callbacks/payment_mypay/ritorno')
+    const returned = await payAndReturnTo(
+      page,
+      '4000 0000 0000 0119',
+      `${ente.baseUrl}/callbacks/payment_mypay/ritorno`,
+      'Paga 1,45 €'
     )
-    await payWithCard(page, '4000 0000 0000 0119', 'Paga 1,45 €')
-    const request = await back
-    const returned = new URL(request.url())
     assert.equal(returned.searchParams.get('esito'), 'OK')
     assert.equal(returned.searchParams.get('ok'), `${ente.baseUrl}/pagamenti/esito`)
     await context.close()

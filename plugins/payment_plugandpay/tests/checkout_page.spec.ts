@@ -6,6 +6,7 @@ import {
   BROWSER_ENTE as ente,
   axeViolations,
   openCheckout,
+  payAndReturnTo,
   payWithCard,
   screenshot,
   useAppAndBrowser,
@@ -67,12 +68,12 @@ test.group('Plug&Pay checkout page in the browser', (group) => {
     assert.deepEqual(await axeViolations(page), [])
     await screenshot(page, 'plugandpay-checkout-error')
 
-    const back = page.waitForRequest((request) =>
-      request.url().includes('/callbacks/payment_plugandpay/ritorno')
+    const returned = await payAndReturnTo(
+      page,
+      '4242 4242 4242 4242',
+      `${ente.baseUrl}/callbacks/payment_plugandpay/ritorno`,
+      'Paga'
     )
-    await payWithCard(page, '4242 4242 4242 4242', 'Paga')
-    const request = await back
-    const returned = new URL(request.url())
     assert.equal(returned.searchParams.get('stato'), 'OK')
     assert.equal(returned.searchParams.get('ok'), `${ente.baseUrl}/pagamenti/esito`)
     await context.close()

@@ -91,3 +91,16 @@ export async function payWithCard(
   await page.waitForLoadState('networkidle')
   return field
 }
+
+/** Pays with this card and answers the address the browser is sent to that starts with `prefix`. */
+export async function payAndReturnTo(
+  page: Page,
+  number: string,
+  prefix: string,
+  payButton: string | RegExp = /^Paga/
+) {
+  const back = page.waitForRequest((request) => request.url().startsWith(prefix))
+  await payWithCard(page, number, payButton)
+  const request = await back
+  return new URL(request.url())
+}
