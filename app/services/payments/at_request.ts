@@ -6,11 +6,8 @@ import Service from '#models/service'
 import Citizen from '#models/citizen'
 import type { PositionPayer } from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { PraticaStatus } from '#domain/pratica_status'
-import { amountOf } from '#domain/payments/form_amount'
-import { changeStatus } from '#services/pratiche/change_status'
-import { sentNow } from '#services/pratiche/submit_pratica'
 import { requestPositions } from '#services/payments/positions'
+import { atRequestItems, sendWhenRequestStepComplete } from '#services/payments/request_step'
 
 /** Days a payment at request can be paid: the avviso's scadenza. */
 export const AT_REQUEST_DUE_DAYS = 30
@@ -28,39 +25,26 @@ export async function requestAtRequestPositions(praticaId: number, attempt: numb
   const pratica = await Pratica.findOrFail(praticaId)
   const ente = await Ente.findOrFail(pratica.enteId)
   const service = await Service.findOrFail(pratica.serviceId)
+  const due = dueWindow()
+  const items = atRequestItems(service, pratica).map(({ item, amountCents }) => ({
+    amountCents,
+    causale: item.causale,
+    ...due,
+    bilancio: item.bilancio,
+    taxonomy: item.datiSpecificiRiscossione ?? item.taxonomyCode ?? null,
+  }))
+
+  // nothing owed: sent at once, or when the last marca da bollo is entered
+  if (items.length === 0) {
+    await db.transaction((trx) =>
+      sendWhenRequestStepComplete(trx, praticaId, service, 'Nessun importo da pagare')
+    )
+    return
+  }
   const [plugin] = await paymentManager.allForEnte(ente)
   if (!plugin) throw new Error(`l’ente ${ente.slug} non ha un intermediario di pagamento abilitato`)
   const payer = await payerOf(pratica)
-  const due = dueWindow()
-  const items = (service.paymentSettings?.atRequest ?? [])
-    .map((item) => ({ item, amountCents: amountOf(item, pratica.data ?? {}) ?? 0 }))
-    .filter(({ amountCents }) => amountCents > 0)
-    .map(({ item, amountCents }) => ({
-      amountCents,
-      causale: item.causale,
-      ...due,
-      bilancio: item.bilancio,
-      taxonomy: item.datiSpecificiRiscossione ?? item.taxonomyCode ?? null,
-    }))
-
   await db.transaction(async (trx) => {
-    if (items.length === 0) {
-      const locked = await Pratica.query({ client: trx })
-        .where('id', praticaId)
-        .forUpdate()
-        .firstOrFail()
-      if (locked.status !== PraticaStatus.PAYMENT_PENDING) return
-      const actor = { type: 'system' as const }
-      await changeStatus(trx, praticaId, PraticaStatus.PAYMENT_SUCCESS, {
-        actor,
-        message: 'Nessun importo da pagare',
-      })
-      await changeStatus(trx, praticaId, PraticaStatus.PRE_SUBMIT, {
-        actor,
-        patch: sentNow(service),
-      })
-      return
-    }
     await requestPositions(trx, {
       ente,
       pluginId: plugin.id,

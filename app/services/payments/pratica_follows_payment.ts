@@ -5,7 +5,7 @@ import PaymentPosition from '#models/payment_position'
 import { PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
 import { outcomeOf } from '#domain/payments/position_status'
 import { changeStatus, type StatusChange } from '#services/pratiche/change_status'
-import { sentNow } from '#services/pratiche/submit_pratica'
+import { sendWhenRequestStepComplete } from '#services/payments/request_step'
 import type { StatusSource } from '#services/payments/apply_status'
 
 const WAITING: PraticaStatusCode[] = [
@@ -64,15 +64,19 @@ export async function followPayment(
       status = PraticaStatus.PAYMENT_PENDING
     }
     if (!WAITING.includes(status)) return
-    await change(PraticaStatus.PAYMENT_SUCCESS, 'Pagamento completato')
     if (changed.phase === 'at_request') {
+      // sent now, or when the last marca da bollo at request is entered
       const service = await Service.query({ client: trx })
         .where('id', pratica.serviceId)
         .firstOrFail()
-      await change(PraticaStatus.PRE_SUBMIT, 'Pratica inviata dopo il pagamento', {
-        patch: sentNow(service),
-      })
+      await sendWhenRequestStepComplete(
+        trx,
+        pratica.id,
+        service,
+        `Pagamento completato (${SOURCE_WORDS[source]})`
+      )
     } else {
+      await change(PraticaStatus.PAYMENT_SUCCESS, 'Pagamento completato')
       await change(PraticaStatus.COMPLETE, 'Pratica approvata dopo il pagamento')
     }
     return

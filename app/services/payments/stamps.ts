@@ -25,6 +25,7 @@ import { praticaSubject, recordAudit } from '#services/audit/audit_log'
 import { lockPratica, operatorActor } from '#services/backoffice/pratica/locked_pratica'
 import { emailApplicant } from '#services/backoffice/integrations/email_applicant'
 import { deferredRefusal } from '#services/payments/deferred_payments'
+import { sendWhenRequestStepComplete } from '#services/payments/request_step'
 import type { Acting } from '#services/operators/types'
 
 /**
@@ -192,6 +193,8 @@ export async function enterStamp(
         enteredAt: DateTime.utc(),
       })
       await stamp.save()
+      // each checks its own step: the request's (not yet sent) or the release's
+      await sendWhenRequestStepComplete(trx, locked.id, service, 'Marche da bollo inserite')
       await approveWhenComplete(trx, locked, service)
     })
   } catch (error) {

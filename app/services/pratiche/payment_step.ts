@@ -9,6 +9,7 @@ import { amountOf } from '#domain/payments/form_amount'
 import { CREATION_STATES, outcomeOf, type PaymentOutcome } from '#domain/payments/position_status'
 import { latestAttemptPositions } from '#services/payments/positions'
 import { paymentPaths } from '#services/payments/payment_paths'
+import { atRequestItems, enteredStampsAtRequest } from '#services/payments/request_step'
 
 /**
  * Where the payment step of a pratica goes. A service with payments (or
@@ -57,6 +58,8 @@ export interface PaymentStep {
   canPay: boolean
   /** "Riprova" after "Pagamento rifiutato" */
   canRetry: boolean
+  /** the marche da bollo asked at request: how many, how many entered, where to enter them */
+  stamps: { asked: number; entered: number; url: string } | null
   channel: { id: string; name: string } | null
   paths: ReturnType<typeof paymentPaths>
 }
@@ -70,7 +73,9 @@ export async function paymentStep(
   const paths = paymentPaths(ente.slug, pratica.uuid)
   const [active] = await paymentManager.allForEnte(ente)
   const statuses = positions.map((position) => position.status)
-  const creating = statuses.length === 0 || statuses.includes('CREATION_PENDING')
+  const owesPayments = atRequestItems(service, pratica).length > 0
+  const creating = owesPayments && (statuses.length === 0 || statuses.includes('CREATION_PENDING'))
+  const stampsAsked = service.stampSettings?.atRequest?.length ?? 0
   const waiting =
     pratica.status === PraticaStatus.PAYMENT_PENDING ||
     pratica.status === PraticaStatus.PAYMENT_OUTCOME_PENDING
@@ -100,6 +105,13 @@ export async function paymentStep(
       !statuses.some((status) => CREATION_STATES.includes(status)) &&
       statuses.some((status) => status !== 'COMPLETE'),
     canRetry: pratica.status === PraticaStatus.PAYMENT_ERROR,
+    stamps: stampsAsked
+      ? {
+          asked: stampsAsked,
+          entered: await enteredStampsAtRequest(pratica.id),
+          url: `/${ente.slug}/area-personale/pratiche/${pratica.uuid}#bolli`,
+        }
+      : null,
     channel: active ? { id: active.id, name: active.manifest.name } : null,
     paths,
   }

@@ -14,6 +14,7 @@ import { changeStatus, type Actor } from '#services/pratiche/change_status'
 import { citizenFromTypedData } from '#services/citizens/citizen_from_typed_data'
 import { reviewDraft, uploadOwner, type DraftReview } from '#services/pratiche/pratica_form'
 import { needsPaymentAtRequest } from '#services/pratiche/payment_step'
+import { STAMP_WAITING_MESSAGE } from '#services/payments/stamps'
 
 /**
  * "Invia": in one transaction the stored data is checked again, a
@@ -78,6 +79,8 @@ export async function submitPratica(
     if (needsPaymentAtRequest(service)) {
       const waiting = await changeStatus(trx, pratica.id, PraticaStatus.PAYMENT_PENDING, {
         actor,
+        // the iter says the marche are awaited, as the manual shows
+        message: service.stampSettings?.atRequest?.length ? STAMP_WAITING_MESSAGE : undefined,
         expectedFrom: [PraticaStatus.DRAFT],
       })
       return { pratica: waiting, status: PraticaStatus.PAYMENT_PENDING }

@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Stamp from '#models/stamp'
 import { ensureStampsAtRequest, enterStamp } from '#services/payments/stamps'
 import { praticaHasPayment } from '#services/pratiche/withdraw_pratica'
+import { requestAtRequestPositions } from '#services/payments/at_request'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { CitizenFactory } from '#factories/citizen_factory'
 import { officeFixture, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
@@ -147,6 +148,56 @@ test.group('Bolli', (group) => {
     const elsewhere = await praticaIn(other.ente, other.service, other.citizen, 1900)
     const accepted = await enterFirst(elsewhere, other.citizen, '11112222333344', other.ente)
     assert.equal(accepted.flashMessages().success, 'Marca da bollo inserita.')
+  })
+
+  test('at request: the pratica waits In attesa di pagamento until its marche are entered, the last one sends it', async ({
+    client,
+    assert,
+  }) => {
+    const { ente, service, citizen } = await officeFixture()
+    service.stampSettings = {
+      atRequest: [
+        { causale: 'Imposta di bollo istanza', amountCents: 1600 },
+        { causale: 'Imposta di bollo allegati', amountCents: 200 },
+      ],
+      atRelease: false,
+    }
+    await service.save()
+    const pratica = await praticaIn(ente, service, citizen, 1500)
+    // nothing to pay through pagoPA: the job would send it, but the marche are missing
+    await requestAtRequestPositions(pratica.id, 1)
+    await pratica.refresh()
+    assert.equal(pratica.status, 1500)
+
+    const step = await client
+      .get(`/${ente.slug}/pratiche/${pratica.uuid}/pagamento`)
+      .withGuard('citizen')
+      .loginAs(citizen)
+    step.assertStatus(200)
+    assert.include(step.text(), 'Inserisci le marche da bollo')
+    assert.include(step.text(), '0 di 2 inserite')
+    assert.notInclude(step.text(), 'Stiamo preparando l&#39;avviso')
+
+    await ensureStampsAtRequest(pratica, service)
+    const [first, second] = await Stamp.query()
+      .where('pratica_id', pratica.id)
+      .orderBy('item_index')
+    await enterStamp(pratica, service, first.uuid, { number: '55556666777788', issuedAt: ISSUED })
+    await pratica.refresh()
+    assert.equal(pratica.status, 1500)
+
+    await enterStamp(pratica, service, second.uuid, { number: '55556666777799', issuedAt: ISSUED })
+    await pratica.refresh()
+    assert.equal(pratica.status, 1900)
+    assert.isNotNull(pratica.submittedAt)
+    const iter = await PraticaStatusChange.query().where('pratica_id', pratica.id).orderBy('id')
+    assert.deepEqual(
+      iter.slice(-2).map((change) => [change.toStatus, change.message]),
+      [
+        [1520, 'Marche da bollo inserite'],
+        [1900, 'Pratica inviata dopo il pagamento'],
+      ]
+    )
   })
 
   test('another citizen’s bollo: 404', async ({ client }) => {
