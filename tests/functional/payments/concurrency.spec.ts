@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import OutboxEvent from '#models/outbox_event'
 import PraticaStatusChange from '#models/pratica_status_change'
 import { startSimulatedMyPay } from '#plugins/payment_mypay/tests/helpers/simulated_mypay'
@@ -18,7 +19,8 @@ let mypay: SimulatedMyPay
 /**
  * Real concurrent transactions (no global test transaction: its single
  * connection would serialise them): on PostgreSQL the row locks decide.
- * The rows stay in the test database, under an ente of their own.
+ * The rows stay in the test database, under an ente of their own; the
+ * queue's work they left is cleared, so no later test finds it.
  */
 test.group('Payments: news of one payment arriving all at once', (group) => {
   group.setup(async () => {
@@ -27,6 +29,9 @@ test.group('Payments: news of one payment arriving all at once', (group) => {
     return async () => {
       restoreQueue()
       await mypay.harness.teardown()
+      for (const table of ['outbox_events', 'queue_jobs', 'processed_effects']) {
+        await db.from(table).delete()
+      }
     }
   })
 
