@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import drive from '@adonisjs/drive/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
 import PraticaDocument from '#models/pratica_document'
+import { workTheQueue } from '#tests/functional/pratiche/helpers'
 import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
 import { loginCitizen } from '#tests/browser/citizens/login'
 import { logInOperator } from '#tests/browser/backoffice_pratica/helpers'
@@ -37,16 +39,34 @@ test.group('Browser: the integration cycle', (group) => {
   })
   group.teardown(() => closeBrowser())
 
-  test('the operator requests integrations, the citizen answers with a file, the operator accepts them (PDF) and approves', async ({
+  test('the operator filters, takes charge, requests integrations; the citizen answers with a file; the operator accepts them (PDF) and approves; the citizen has the outcome, its PDF and the e-mails', async ({
     assert,
     cleanup,
   }) => {
     const f = await integrationFixture()
+    // just acquired: nobody has it yet
+    f.pratica.merge({ status: 2000, operatorId: null })
+    await f.pratica.save()
     const office = await openPage()
     cleanup(() => office.context.close())
     const { page } = office
     await logInOperator(page, f.ente.slug, f.operator.username)
-    await page.goto(f.base)
+
+    // Elenco pratiche: the operator narrows the list to the citizen's Acquisita pratiche
+    await page.goto(`/${f.ente.slug}/backoffice`, { waitUntil: 'networkidle' })
+    await page.getByLabel('Filtra per servizio').selectOption({ label: f.service.name })
+    await page.getByLabel('Filtra per stato').selectOption({ label: 'Acquisita' })
+    await page.getByLabel('Cerca per').fill(f.citizen.lastName)
+    await follow(page, 'Aggiorna ricerca', 'button')
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'networkidle' }),
+      page
+        .getByRole('link', { name: /^Vedi dettaglio/ })
+        .first()
+        .click(),
+    ])
+    assert.equal(new URL(page.url()).pathname, f.base)
+    await follow(page, 'Prendi in carico', 'button')
     assert.include(await title(page), '[In carico]')
 
     // Richiedi integrazioni
@@ -124,6 +144,26 @@ test.group('Browser: the integration cycle', (group) => {
     await area.waitForLoadState('networkidle')
     assert.include(await title(area), '[Accettata]')
     assert.equal(await area.locator('.integration-request').count(), 0)
+    await area.getByRole('tab', { name: /Messaggi/ }).click()
+    const [download] = await Promise.all([
+      area.waitForEvent('download'),
+      area
+        .locator('#scheda-messaggi')
+        .getByRole('link', { name: `esito-${f.pratica.uuid}.pdf` })
+        .click(),
+    ])
+    const bytes = await readFile((await download.path())!)
+    assert.include(await pdfText(bytes), 'Richiesta accettata dopo le integrazioni.')
     await screenshot(area, 'personal-area-accepted-after-integrations')
+
+    // the e-mails the citizen received, in the development mailbox
+    await workTheQueue()
+    await area.goto(`/dev/mailbox?to=${encodeURIComponent(f.citizen.email!)}`, {
+      waitUntil: 'networkidle',
+    })
+    await screenshot(area, 'dev-mailbox-citizen-integrations')
+    const mailbox = await area.locator('main').innerText()
+    assert.include(mailbox, 'Richiesta di integrazioni')
+    assert.include(mailbox, 'richiesta accettata')
   })
 })
