@@ -6,6 +6,7 @@ import { PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
 import { outcomeOf } from '#domain/payments/position_status'
 import { changeStatus, type StatusChange } from '#services/pratiche/change_status'
 import { sendWhenRequestStepComplete } from '#services/payments/request_step'
+import { releaseStampsEntered } from '#services/payments/stamps'
 import type { StatusSource } from '#services/payments/apply_status'
 
 const WAITING: PraticaStatusCode[] = [
@@ -76,6 +77,8 @@ export async function followPayment(
         `Pagamento completato (${SOURCE_WORDS[source]})`
       )
     } else {
+      // bolli at release still missing: the last marca entered approves it
+      if (!(await releaseStampsEntered(trx, pratica.id))) return
       await change(PraticaStatus.PAYMENT_SUCCESS, 'Pagamento completato')
       await change(PraticaStatus.COMPLETE, 'Pratica approvata dopo il pagamento')
     }

@@ -205,17 +205,30 @@ export async function enterStamp(
   return { errors: {} }
 }
 
+/** Whether every bollo asked at release has been entered (none asked: yes). */
+export async function releaseStampsEntered(trx: TransactionClientContract, praticaId: number) {
+  const missing = await Stamp.query({ client: trx })
+    .where('pratica_id', praticaId)
+    .where('phase', 'at_release')
+    .whereNull('number')
+    .first()
+  return !missing
+}
+
 /** The last bollo at release entered, nothing else unpaid: 1500 → 1520 → Accettata. */
 async function approveWhenComplete(
   trx: TransactionClientContract,
   pratica: Pratica,
   service: Service
 ) {
-  if (pratica.status !== PraticaStatus.PAYMENT_PENDING) return
+  // 1510: the deferred payment went through the checkout before the marche came
+  const waiting: number[] = [PraticaStatus.PAYMENT_PENDING, PraticaStatus.PAYMENT_OUTCOME_PENDING]
+  if (!waiting.includes(pratica.status)) return
   const atRelease = await Stamp.query({ client: trx })
     .where('pratica_id', pratica.id)
     .where('phase', 'at_release')
-  if (atRelease.length === 0 || atRelease.some((stamp) => !stamp.number)) return
+    .first()
+  if (!atRelease || !(await releaseStampsEntered(trx, pratica.id))) return
   const unpaid = await PaymentPosition.query({ client: trx })
     .where('pratica_id', pratica.id)
     .where('phase', 'deferred')

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
+import Stamp from '#models/stamp'
+import { enterStamp } from '#services/payments/stamps'
 import testUtils from '@adonisjs/core/services/test_utils'
 import PaymentPosition from '#models/payment_position'
 import { createAtIntermediary } from '#services/payments/create_at_intermediary'
@@ -98,6 +101,52 @@ test.group('Pagamento posticipato', (group) => {
       .withSession(pay.session())
       .withGuard('citizen')
       .loginAs(citizen)
+    await pratica.refresh()
+    assert.equal(pratica.status, 7000)
+  })
+
+  test('with bolli at release still to enter, the paid payment waits for them; the last marca approves', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { ente, citizen, mario, pratica, service, url, restore, remote } = await praticaInCharge()
+    cleanup(restore)
+    await client.post(url).form(SENT).withCsrfToken().loginAs(mario).redirects(0)
+    const stamp = await Stamp.create({
+      uuid: randomUUID(),
+      enteId: ente.id,
+      praticaId: pratica.id,
+      phase: 'at_release',
+      itemIndex: 0,
+      causale: 'Imposta di bollo - rilascio',
+      amountCents: 1600,
+    })
+    const [position] = await PaymentPosition.query().where('pratica_id', pratica.id)
+    await createAtIntermediary(position.id, { lastAttempt: true })
+    const area = `/${ente.slug}/area-personale/pagamenti`
+    const pay = await client
+      .post(`${area}/paga`)
+      .form({ avviso: position.uuid })
+      .withCsrfToken()
+      .withGuard('citizen')
+      .loginAs(citizen)
+      .redirects(0)
+    remote.completeCheckout(checkoutIdOf(pay.header('location')!), 'paid')
+    await client
+      .get(`${area}/esito`)
+      .withSession(pay.session())
+      .withGuard('citizen')
+      .loginAs(citizen)
+    await position.refresh()
+    await pratica.refresh()
+    assert.equal(position.status, 'COMPLETE')
+    assert.notEqual(pratica.status, 7000)
+
+    await enterStamp(pratica, service, stamp.uuid, {
+      number: '44445555666677',
+      issuedAt: '2026-11-20T10:15',
+    })
     await pratica.refresh()
     assert.equal(pratica.status, 7000)
   })
