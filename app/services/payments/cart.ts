@@ -2,9 +2,9 @@ import type Ente from '#models/ente'
 import type Citizen from '#models/citizen'
 import PaymentPosition from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { MAX_CART_POSITIONS, type PositionRef } from '#extension_points/payment/contract'
+import { MAX_CART_POSITIONS } from '#extension_points/payment/contract'
 import { ExtensionPointError, PaymentRefusedError } from '#extension_points/payment/errors'
-import { applyRemoteStatus } from '#services/payments/apply_status'
+import { checkoutPositions as openCheckout } from '#services/payments/checkout'
 import { refreshPosition } from '#services/payments/reconcile'
 import { absolute } from '#services/payments/payment_paths'
 import { citizenPositions } from '#services/payments/personal_payments'
@@ -108,29 +108,12 @@ export async function checkoutPositions(
   }
   const landing = absolute(`/${ente.slug}/area-personale/pagamenti/esito`)
   try {
-    const checkout = await adapter.startPayment({
-      positions: positions.map((position) => position.ref as PositionRef),
-      returnUrls: { success: landing, cancel: `${landing}?annullato=1` },
-      payerEmail: positions[0].payer.email,
-    })
+    const redirectUrl = await openCheckout(adapter, positions, landing)
     session.put(
       CHECKOUT_KEY,
       positions.map((position) => position.uuid)
     )
-    for (const position of positions) {
-      await PaymentPosition.query()
-        .where('id', position.id)
-        .update({
-          links: JSON.stringify({
-            ...position.links,
-            checkout: checkout.redirectUrl,
-            checkoutId: checkout.checkoutId,
-            landing,
-          }),
-        })
-      await applyRemoteStatus(position.id, { status: 'PAYMENT_STARTED' }, 'checkout')
-    }
-    return checkout.redirectUrl
+    return redirectUrl
   } catch (error) {
     if (error instanceof PaymentRefusedError) {
       await Promise.allSettled(positions.map((position) => refreshPosition(position, 'checkout')))
