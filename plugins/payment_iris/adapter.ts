@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { EnteInfo, PluginHttpRequest } from '#extension_points/define_plugin'
 import {
   MAX_CART_POSITIONS,
@@ -18,6 +19,7 @@ import {
   PaymentNotFoundError,
   PaymentRefusedError,
   RemoteConfigurationError,
+  RemoteUnavailableError,
 } from '#extension_points/payment/errors'
 import { iuvFor } from '#extension_points/payment/notice_code'
 import type { IrisClient } from './client.js'
@@ -97,6 +99,11 @@ function refusal(esito: EsitoOtf) {
  * "On-The-Fly" variant of the same message, states and receipts by
  * IdpVerificaStatoPagamenti, pushes by IdpInformativaPagamento.
  */
+/** IRIS's "messaggio già processato": the message id was taken before. */
+const DUPLICATE_MESSAGE = 'A0000035'
+const IN_FLIGHT_LOOKS = 5
+const IN_FLIGHT_PAUSE_MS = 200
+
 export class IrisAdapter implements PaymentAdapter {
   constructor(
     private client: IrisClient,
@@ -128,13 +135,26 @@ export class IrisAdapter implements PaymentAdapter {
       })
     )
     if (esito.stato === 'Elaborato Correttamente') return this.#position(entry, 'PAYMENT_PENDING')
-    const [stato] = await this.#check([entry])
-    if (stato.stato === 'POSIZIONE_NON_PRESENTE') {
-      throw new PaymentRefusedError('invalid', {
-        detail: esito.errori.map((error) => `${error.codice} ${error.descrizione}`).join('; '),
-      })
+    const duplicate = esito.errori.some((error) => error.codice === DUPLICATE_MESSAGE)
+    // A0000035 while the same message is still being processed (another
+    // worker sent it a moment ago): the position shows up shortly
+    for (let look = 0; ; look++) {
+      const [stato] = await this.#check([entry])
+      if (stato.stato !== 'POSIZIONE_NON_PRESENTE')
+        return this.#position(entry, paymentStatus(stato))
+      if (!duplicate) {
+        throw new PaymentRefusedError('invalid', {
+          detail: esito.errori.map((error) => `${error.codice} ${error.descrizione}`).join('; '),
+        })
+      }
+      if (look === IN_FLIGHT_LOOKS) {
+        throw new RemoteUnavailableError({
+          reason: 'in_progress',
+          message: 'IRIS sta ancora elaborando la stessa richiesta: riproveremo automaticamente.',
+        })
+      }
+      await sleep(IN_FLIGHT_PAUSE_MS)
     }
-    return this.#position(entry, paymentStatus(stato))
   }
 
   async getNotice(ref: PositionRef): Promise<PaymentNotice> {
