@@ -7,6 +7,9 @@ import PaymentPosition from '#models/payment_position'
 import { createAtIntermediary } from '#services/payments/create_at_intermediary'
 import { officeFixture, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
 import { praticaIn } from '#tests/functional/personal_area/helpers'
+import type { ApiClient } from '@japa/api-client'
+import type Ente from '#models/ente'
+import type Citizen from '#models/citizen'
 import { checkoutIdOf, fakePayments } from './helpers.js'
 
 const OCCUPAZIONE = {
@@ -43,6 +46,34 @@ const SENT = {
   'deferred[0][bilancio][0][codCapitolo]': 'Cap1',
   'deferred[0][bilancio][0][importo]': '12,00',
   'messaggio': 'Per completare la pratica paga la tassa di occupazione.',
+}
+
+/** The citizen pays a position from "Pagamenti" at the fake intermediary's checkout and comes back. */
+async function payFromPagamenti(
+  client: ApiClient,
+  {
+    ente,
+    citizen,
+    position,
+    remote,
+  }: {
+    ente: Ente
+    citizen: Citizen
+    position: PaymentPosition
+    remote: { completeCheckout(id: string, outcome: 'paid'): unknown }
+  }
+) {
+  const area = `/${ente.slug}/area-personale/pagamenti`
+  const pay = await client
+    .post(`${area}/paga`)
+    .form({ avviso: position.uuid })
+    .withCsrfToken()
+    .withGuard('citizen')
+    .loginAs(citizen)
+    .redirects(0)
+  pay.assertStatus(302)
+  remote.completeCheckout(checkoutIdOf(pay.header('location')!), 'paid')
+  await client.get(`${area}/esito`).withSession(pay.session()).withGuard('citizen').loginAs(citizen)
 }
 
 test.group('Pagamento posticipato', (group) => {
@@ -86,21 +117,7 @@ test.group('Pagamento posticipato', (group) => {
     assert.deepEqual(position.bilancio, [{ id: 'c_1', codCapitolo: 'Cap1', importoCents: 1200 }])
 
     await createAtIntermediary(position.id, { lastAttempt: true })
-    const area = `/${ente.slug}/area-personale/pagamenti`
-    const pay = await client
-      .post(`${area}/paga`)
-      .form({ avviso: position.uuid })
-      .withCsrfToken()
-      .withGuard('citizen')
-      .loginAs(citizen)
-      .redirects(0)
-    pay.assertStatus(302)
-    remote.completeCheckout(checkoutIdOf(pay.header('location')!), 'paid')
-    await client
-      .get(`${area}/esito`)
-      .withSession(pay.session())
-      .withGuard('citizen')
-      .loginAs(citizen)
+    await payFromPagamenti(client, { ente, citizen, position, remote })
     await pratica.refresh()
     assert.equal(pratica.status, 7000)
   })
@@ -124,20 +141,7 @@ test.group('Pagamento posticipato', (group) => {
     })
     const [position] = await PaymentPosition.query().where('pratica_id', pratica.id)
     await createAtIntermediary(position.id, { lastAttempt: true })
-    const area = `/${ente.slug}/area-personale/pagamenti`
-    const pay = await client
-      .post(`${area}/paga`)
-      .form({ avviso: position.uuid })
-      .withCsrfToken()
-      .withGuard('citizen')
-      .loginAs(citizen)
-      .redirects(0)
-    remote.completeCheckout(checkoutIdOf(pay.header('location')!), 'paid')
-    await client
-      .get(`${area}/esito`)
-      .withSession(pay.session())
-      .withGuard('citizen')
-      .loginAs(citizen)
+    await payFromPagamenti(client, { ente, citizen, position, remote })
     await position.refresh()
     await pratica.refresh()
     assert.equal(position.status, 'COMPLETE')
