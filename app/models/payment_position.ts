@@ -30,6 +30,14 @@ export interface PositionLinks {
   receipt?: string
 }
 
+/** what the intermediary needs to issue a marca da bollo digitale (a STAMP position) */
+export interface StampRequest {
+  /** base64 SHA-256 of the stamped document */
+  documentHash: string
+  /** the payer's province of residence (sigla) */
+  province: string
+}
+
 export interface PositionReceipt {
   receiptId?: string
   amountPaidCents?: number
@@ -122,6 +130,10 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
 
   @jsonColumn()
   declare receipt: PositionReceipt | null
+
+  /** for a STAMP position: what the marca is issued for */
+  @jsonColumn()
+  declare stampRequest: StampRequest | null
 
   /** the last failure talking to the intermediary, for the admin page */
   @column()

@@ -32,9 +32,17 @@ export default class Stamp extends compose(BaseModel, TenantOwned) {
   @column({ consume: (value) => Number(value) })
   declare amountCents: number
 
-  /** the marca's 14-digit identificativo, once entered */
+  /** the marca's 14-digit identificativo (a digital one's IUBD), once entered or issued */
   @column()
   declare number: string | null
+
+  /** the STAMP payment position paying it as a marca da bollo digitale, if the citizen chose so */
+  @column()
+  declare positionId: number | null
+
+  /** for a digital marca: base64 SHA-256 of the document it is bound to */
+  @column()
+  declare documentHash: string | null
 
   @column.dateTime()
   declare issuedAt: DateTime | null

@@ -68,8 +68,12 @@ router
   .as('backoffice.pratica.payments')
   .use([middleware.ente(), middleware.staff()])
 
-/** The citizen enters a marca da bollo of their own pratica (404 for anything else). */
+/** The citizen enters, or pays as a digital one, a marca da bollo of their own pratica (404 for anything else). */
 router
-  .post('/:ente/area-personale/pratiche/:pratica/bolli/:stamp', [StampsController, 'enter'])
-  .as('citizen.pratiche.stamps.enter')
+  .group(() => {
+    router.post('/:stamp', [StampsController, 'enter']).as('enter')
+    router.post('/:stamp/digitale', [StampsController, 'digital']).as('digital')
+  })
+  .prefix('/:ente/area-personale/pratiche/:pratica/bolli')
+  .as('citizen.pratiche.stamps')
   .use([middleware.ente(), middleware.citizen()])

@@ -8,12 +8,14 @@ import { POSITION_REQUESTED } from '#services/payments/positions'
 import { requestAtRequestPositions } from '#services/payments/at_request'
 import { createAtIntermediary } from '#services/payments/create_at_intermediary'
 import { CHECK_POSITION_JOB, reconcilePosition } from '#services/payments/reconcile'
+import { DIGITAL_STAMP_PAID, recordIssuedStamp } from '#services/payments/digital_stamps'
 import type { StatusChanged } from '#jobs/pratiche/status_event'
 
 export const AT_REQUEST_JOB = 'payments.positions_at_request'
 export const CREATE_POSITION_JOB = 'payments.create_position'
 /** about 8.5 hours of attempts (30 s doubling) before CREATION_FAILED */
 export const CREATE_POSITION_ATTEMPTS = 11
+export const DIGITAL_STAMP_RECEIPT_JOB = 'payments.digital_stamp_receipt'
 
 /** "Invia" on a service with payments at request: its positions (attempt 1). */
 async function positionsAtRequest(event: StatusChanged) {
@@ -31,6 +33,10 @@ async function createPosition(
   })
 }
 
+async function digitalStampReceipt(event: OutboxJobPayload<{ positionId: number }>) {
+  await recordIssuedStamp(event.payload.positionId)
+}
+
 async function checkPosition(payload: { positionId: number }) {
   await reconcilePosition(payload.positionId)
 }
@@ -38,7 +44,8 @@ async function checkPosition(payload: { positionId: number }) {
 /**
  * Payment positions: made for a pratica sent with payments at request,
  * created at the intermediary (retried while it is down), reconciled by
- * polling with back-off. Called from start/jobs.ts.
+ * polling with back-off; a paid marca da bollo digitale's IUBD read from
+ * its receipt. Called from start/jobs.ts.
  */
 export function registerPaymentJobs() {
   jobRegistry.register(AT_REQUEST_JOB, positionsAtRequest, { attempts: 12, backoffMs: 30_000 })
@@ -48,5 +55,11 @@ export function registerPaymentJobs() {
   })
   jobRegistry.register(CHECK_POSITION_JOB, checkPosition, { attempts: 3, backoffMs: 10_000 })
   subscriptions.subscribe(PRATICA_STATUS_CHANGED, AT_REQUEST_JOB)
+  // the marca's IUBD: the receipt may come a little after the outcome (about 2 hours of attempts)
+  jobRegistry.register(DIGITAL_STAMP_RECEIPT_JOB, digitalStampReceipt, {
+    attempts: 8,
+    backoffMs: 60_000,
+  })
   subscriptions.subscribe(POSITION_REQUESTED, CREATE_POSITION_JOB)
+  subscriptions.subscribe(DIGITAL_STAMP_PAID, DIGITAL_STAMP_RECEIPT_JOB)
 }

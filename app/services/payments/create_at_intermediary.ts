@@ -49,6 +49,9 @@ export async function createAtIntermediary(positionId: number, options: { lastAt
       dueDate: position.dueDate?.toJSDate(),
       expiresAt: position.expiresAt?.toJSDate(),
       taxonomy: position.taxonomy ?? undefined,
+      stamp: position.stampRequest
+        ? { ...position.stampRequest, hashAlgorithm: 'sha256' }
+        : undefined,
     })
   } catch (error) {
     const retry =

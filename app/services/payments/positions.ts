@@ -6,6 +6,7 @@ import PaymentPosition, {
   type PositionPayer,
   type PositionPhase,
   type PositionType,
+  type StampRequest,
 } from '#models/payment_position'
 import type { EnteRef } from '#models/mixins/tenant_owned'
 import type { BilancioRow } from '#domain/service_settings'
@@ -27,6 +28,8 @@ export interface PositionDraft {
   taxonomy?: string | null
   /** only for positions outside a pratica's phases; else derived (positionKey) */
   idempotencyKey?: string
+  /** a STAMP position: what the marca da bollo digitale is issued for */
+  stampRequest?: StampRequest
 }
 
 export interface PositionsRequest {
@@ -88,6 +91,7 @@ export async function requestPositions(
         payer: JSON.stringify(request.payer),
         bilancio: item.bilancio ? JSON.stringify(item.bilancio) : null,
         taxonomy: item.taxonomy ?? null,
+        stamp_request: item.stampRequest ? JSON.stringify(item.stampRequest) : null,
         links: '{}',
         created_at: now,
         updated_at: now,
@@ -110,13 +114,18 @@ export async function requestPositions(
     .orderBy('item_index')
 }
 
-/** A pratica's positions, newest attempt first, then in the order of the service's settings. */
+/**
+ * A pratica's payments (at request and deferred; a marca da bollo digitale
+ * belongs to its bollo, stamps.position_id), newest attempt first, then in
+ * the order of the service's settings.
+ */
 export function positionsOfPratica(
   praticaId: number,
   options: { phase?: PositionPhase; client?: TransactionClientContract } = {}
 ) {
   const query = PaymentPosition.query({ client: options.client }).where('pratica_id', praticaId)
   if (options.phase) query.where('phase', options.phase)
+  else query.whereNotNull('phase')
   return query.orderBy('attempt', 'desc').orderBy('item_index')
 }
 

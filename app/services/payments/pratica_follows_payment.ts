@@ -7,6 +7,7 @@ import { outcomeOf } from '#domain/payments/position_status'
 import { changeStatus, type StatusChange } from '#services/pratiche/change_status'
 import { sendWhenRequestStepComplete } from '#services/payments/request_step'
 import { releaseStampsEntered } from '#services/payments/stamps'
+import { digitalStampPaid } from '#services/payments/digital_stamps'
 import type { StatusSource } from '#services/payments/apply_status'
 
 const WAITING: PraticaStatusCode[] = [
@@ -31,21 +32,28 @@ const SOURCE_WORDS: Record<StatusSource, string> = {
  *   payment arriving after "Pagamento rifiutato" is not lost: 1530 → 1500 → 1520 → ...;
  * - one position of the latest attempt failed, expired or cancelled: → 1530;
  * - one at the checkout: 1500 → 1510.
+ * A paid marca da bollo digitale counts as its bollo entered (digital_stamps.ts).
  */
 export async function followPayment(
   trx: TransactionClientContract,
   changed: PaymentPosition,
   source: StatusSource
 ) {
-  if (!changed.praticaId || !changed.phase) return
+  if (!changed.praticaId || (!changed.phase && changed.type !== 'STAMP')) return
   const pratica = await Pratica.query({ client: trx })
     .where('id', changed.praticaId)
     .forUpdate()
     .first()
   if (!pratica) return
+  // a marca da bollo digitale settles its bollo, not the payment step
+  if (changed.type === 'STAMP') {
+    if (changed.status === 'COMPLETE') await digitalStampPaid(trx, changed, pratica)
+    return
+  }
+  const phase = changed.phase!
   const siblings = await PaymentPosition.query({ client: trx })
     .where('pratica_id', pratica.id)
-    .where('phase', changed.phase)
+    .where('phase', phase)
     .select('status', 'attempt')
   const latest = Math.max(...siblings.map((position) => position.attempt))
   const outcome = outcomeOf(
@@ -65,7 +73,7 @@ export async function followPayment(
       status = PraticaStatus.PAYMENT_PENDING
     }
     if (!WAITING.includes(status)) return
-    if (changed.phase === 'at_request') {
+    if (phase === 'at_request') {
       // sent now, or when the last marca da bollo at request is entered
       const service = await Service.query({ client: trx })
         .where('id', pratica.serviceId)

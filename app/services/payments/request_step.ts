@@ -31,7 +31,7 @@ export async function enteredStampsAtRequest(
   const entered = await Stamp.query({ client })
     .where('pratica_id', praticaId)
     .where('phase', 'at_request')
-    .whereNotNull('number')
+    .whereNotNull('entered_at')
   return entered.length
 }
 

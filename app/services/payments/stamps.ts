@@ -8,6 +8,7 @@ import type Service from '#models/service'
 import Stamp, { type StampPhase } from '#models/stamp'
 import PaymentPosition from '#models/payment_position'
 import { PraticaStatus } from '#domain/pratica_status'
+import { digitalStampUnderway } from '#domain/payments/digital_stamp'
 import { outcomeTarget } from '#domain/pratica_work'
 import {
   checkMarcaDaBollo,
@@ -41,6 +42,19 @@ import type { Acting } from '#services/operators/types'
 export class StampError extends Error {}
 
 export const STAMP_WAITING_MESSAGE = 'In attesa di pagamento bolli'
+
+const DIGITAL_UNDERWAY_MESSAGE =
+  'Hai scelto di pagare questa marca come marca da bollo digitale: completa il pagamento online.'
+
+/** Whether the bollo is being paid as a marca da bollo digitale (typing one would pay it twice). */
+async function underwayDigitally(trx: TransactionClientContract, stamp: Stamp) {
+  if (!stamp.positionId) return false
+  const position = await PaymentPosition.query({ client: trx })
+    .where('id', stamp.positionId)
+    .select('status')
+    .first()
+  return digitalStampUnderway(position?.status)
+}
 
 /** The pratica's bolli, at request first, in order. */
 export function stampsOfPratica(praticaId: number, client?: TransactionClientContract) {
@@ -179,7 +193,8 @@ export async function enterStamp(
         .forUpdate()
         .first()
       if (!stamp) throw new StampError('Marca da bollo non trovata.')
-      if (stamp.number) throw new StampError('Questa marca da bollo è già stata inserita.')
+      if (stamp.enteredAt) throw new StampError('Questa marca da bollo è già stata inserita.')
+      if (await underwayDigitally(trx, stamp)) throw new StampError(DIGITAL_UNDERWAY_MESSAGE)
       const used = await Stamp.query({ client: trx })
         .where('ente_id', locked.enteId)
         .where('number', checked.number)
@@ -210,13 +225,13 @@ export async function releaseStampsEntered(trx: TransactionClientContract, prati
   const missing = await Stamp.query({ client: trx })
     .where('pratica_id', praticaId)
     .where('phase', 'at_release')
-    .whereNull('number')
+    .whereNull('entered_at')
     .first()
   return !missing
 }
 
 /** The last bollo at release entered, nothing else unpaid: 1500 → 1520 → Accettata. */
-async function approveWhenComplete(
+export async function approveWhenComplete(
   trx: TransactionClientContract,
   pratica: Pratica,
   service: Service

@@ -3,6 +3,8 @@ import type Pratica from '#models/pratica'
 import { positionsOfPratica } from '#services/payments/positions'
 import { isPayableOnline } from '#services/payments/cart'
 import { ensureStampsAtRequest, stampsOfPratica } from '#services/payments/stamps'
+import PaymentPosition from '#models/payment_position'
+import { digitalStampUnderway } from '#domain/payments/digital_stamp'
 
 /**
  * The "Bolli" and "Pagamento" tabs of a pratica, shown only when its
@@ -30,6 +32,8 @@ export interface PaymentTabs {
   positions?: PositionView[]
   /** the pratica's own bolli (stampViews) */
   stampRows?: StampView[]
+  /** the citizen's province of residence, filled in for a marca da bollo digitale */
+  stampProvince?: string | null
 }
 
 export function formatEuro(cents: number, locale = 'it') {
@@ -133,32 +137,76 @@ export interface StampView {
   phase: 'at_request' | 'at_release'
   causale: string
   amount: string
+  /** the typed marca's number, or the digital one's IUBD */
   number: string | null
   issuedAt: string | null
   /** where the citizen enters it, while it is missing */
   enterUrl: string | null
+  /** paid (or being paid) as a marca da bollo digitale */
+  digital: DigitalStampView | null
+  /** "Paga con marca da bollo digitale" (POST, `provincia`), when the ente's intermediary issues them */
+  digitalUrl: string | null
+}
+
+export interface DigitalStampView {
+  status: string
+  statusLabel: string
+  /** the position is being created at the intermediary: the page reloads itself */
+  creating: boolean
+  documentHash: string | null
+  /** the citizen's "Paga online" (POST, the position's uuid as `avviso`) */
+  payOnline: string | null
+  positionUuid: string
+}
+
+export interface StampUrls {
+  /** "Inserisci marca" of one bollo */
+  enter: (uuid: string) => string
+  /** "Paga con marca da bollo digitale" of one bollo; null when the ente's intermediary issues none */
+  digital: ((uuid: string) => string) | null
+  /** the citizen's Pagamenti (its `/paga` opens the checkout) */
+  payments: string
 }
 
 /**
  * The pratica's bolli (those the service asks at request are recorded on
- * first sight); `enterUrl(uuid)` for the citizen's page, null for the office.
+ * first sight), each typed or paid as a marca da bollo digitale; `urls`
+ * for the citizen's page, null for the office.
  */
 export async function stampViews(
   pratica: Pratica,
   service: Service,
-  enterUrl: ((uuid: string) => string) | null
+  urls: StampUrls | null
 ): Promise<StampView[]> {
   await ensureStampsAtRequest(pratica, service)
   const stamps = await stampsOfPratica(pratica.id)
-  return stamps.map((stamp) => ({
-    uuid: stamp.uuid,
-    phase: stamp.phase,
-    causale: stamp.causale,
-    amount: formatEuro(stamp.amountCents),
-    number: stamp.number,
-    issuedAt: stamp.issuedAt
-      ? stamp.issuedAt.setZone('Europe/Rome').toFormat('dd/MM/yyyy HH:mm')
-      : null,
-    enterUrl: enterUrl && !stamp.number ? enterUrl(stamp.uuid) : null,
-  }))
+  const positionIds = stamps.flatMap((stamp) => (stamp.positionId ? [stamp.positionId] : []))
+  const positions = positionIds.length
+    ? await PaymentPosition.query().whereIn('id', positionIds)
+    : []
+  return stamps.map((stamp) => {
+    const position = positions.find((item) => item.id === stamp.positionId) ?? null
+    const underway = digitalStampUnderway(position?.status)
+    const open = urls && !stamp.enteredAt
+    return {
+      uuid: stamp.uuid,
+      phase: stamp.phase,
+      causale: stamp.causale,
+      amount: formatEuro(stamp.amountCents),
+      number: stamp.number,
+      issuedAt: stamp.issuedAt
+        ? stamp.issuedAt.setZone('Europe/Rome').toFormat('dd/MM/yyyy HH:mm')
+        : null,
+      enterUrl: open && !underway ? urls.enter(stamp.uuid) : null,
+      digital: position && {
+        status: position.status,
+        statusLabel: position.statusLabel,
+        creating: position.status === 'CREATION_PENDING',
+        documentHash: stamp.documentHash,
+        payOnline: urls && isPayableOnline(position) ? `${urls.payments}/paga` : null,
+        positionUuid: position.uuid,
+      },
+      digitalUrl: open && !underway && urls.digital ? urls.digital(stamp.uuid) : null,
+    }
+  })
 }

@@ -24,6 +24,7 @@ import {
   positionViews,
   stampViews,
   type PaymentTabs,
+  type StampUrls,
 } from '#services/personal_area/payment_tabs'
 import {
   praticaUrls,
@@ -37,6 +38,7 @@ import {
 } from '#services/personal_area/pratica_actions'
 import { canFollowUp, FOLLOW_UP_LABELS, FOLLOW_UP_RELATIONS } from '#services/pratiche/follow_up'
 import { praticaPaths } from '#services/pratiche/pratica_paths'
+import { digitalStampPlugin } from '#services/payments/digital_stamps'
 
 /**
  * Everything the pratica page shows, ready for the template: the title
@@ -189,8 +191,9 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
       stampRows: await stampViews(
         pratica,
         service,
-        via === 'area' ? (uuid) => `${urls.page}/bolli/${uuid}` : null
+        via === 'area' ? await citizenStampUrls(ente, urls.page) : null
       ),
+      stampProvince: citizen?.residenceCounty ?? null,
       appointments: hasAppointments(service),
     },
     canWithdraw: citizen ? await withdrawalAllowed(pratica, service, citizen) : false,
@@ -210,5 +213,15 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
         : null,
     latest: via === 'area' && citizen ? await latestSent(ente, citizen, pratica.id, locale) : null,
     urls,
+  }
+}
+
+/** The Bolli tab's actions for the citizen; the digital marca only where the intermediary issues it. */
+async function citizenStampUrls(ente: Ente, page: string): Promise<StampUrls> {
+  const digital = await digitalStampPlugin(ente)
+  return {
+    enter: (uuid) => `${page}/bolli/${uuid}`,
+    digital: digital ? (uuid) => `${page}/bolli/${uuid}/digitale` : null,
+    payments: `/${ente.slug}/area-personale/pagamenti`,
   }
 }
