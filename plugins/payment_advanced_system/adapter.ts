@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { EnteInfo } from '#extension_points/define_plugin'
+import type { EnteInfo, PluginHttpRequest } from '#extension_points/define_plugin'
 import {
   MAX_CART_POSITIONS,
   type CheckoutSession,
@@ -7,6 +7,7 @@ import {
   type DebtPositionInput,
   type PaymentAdapter,
   type PaymentNotice,
+  type PaymentNotification,
   type PaymentReceipt,
   type PaymentStatus,
   type PositionRef,
@@ -20,8 +21,9 @@ import {
   type PaymentRefusalReason,
 } from '#extension_points/payment/errors'
 import { DateTime } from 'luxon'
-import type { Errori, Posizione } from './api.js'
+import type { Errori, Posizione, StatoPosizione } from './api.js'
 import type { AdvancedSystemClient } from './client.js'
+import { readEsito } from './notification.js'
 
 const ZONE = 'Europe/Rome'
 const TEN_YEARS_MS = 10 * 365 * 86_400_000
@@ -44,33 +46,32 @@ function refusal(errori: Errori['errori']) {
   return new PaymentRefusedError(reason, { detail: detailOf(errori) })
 }
 
+const STATUS: Record<StatoPosizione, PaymentStatus> = {
+  DA_PAGARE: 'PAYMENT_PENDING',
+  IN_PAGAMENTO: 'PAYMENT_STARTED',
+  PAGATA: 'COMPLETE',
+  ANNULLATA: 'CANCELED',
+  SCADUTA: 'EXPIRED',
+}
+
 /** The gateway's state, and the clock: a position past its last day is expired even before the gateway says so. */
 function statusOf(posizione: Posizione): PaymentStatus {
-  switch (posizione.stato) {
-    case 'PAGATA':
-      return 'COMPLETE'
-    case 'IN_PAGAMENTO':
-      return 'PAYMENT_STARTED'
-    case 'ANNULLATA':
-      return 'CANCELED'
-    case 'SCADUTA':
-      return 'EXPIRED'
-    default:
-      return posizione.fineValidita < today() ? 'EXPIRED' : 'PAYMENT_PENDING'
-  }
+  const expired = posizione.stato === 'DA_PAGARE' && posizione.fineValidita < today()
+  return expired ? 'EXPIRED' : STATUS[posizione.stato]
 }
 
 /**
  * The payment contract over Advanced System's pagoPA gateway: one position
  * per ente reference (derived from the idempotency key, so a retry finds
  * the position instead of making a second), a cart of up to five in one
- * checkout, states and receipts read back. The gateway does not push
- * outcomes: the platform polls.
+ * checkout, states and receipts read back. The gateway also pushes each
+ * outcome, signed with the ente's notification key (notification.ts); the
+ * platform keeps polling for the pushes that never arrive.
  */
 export class AdvancedSystemAdapter implements PaymentAdapter {
   constructor(
     private client: AdvancedSystemClient,
-    private settings: { datiSpecificiRiscossione: string },
+    private settings: { datiSpecificiRiscossione: string; chiaveNotifiche?: string },
     private ente: EnteInfo
   ) {}
 
@@ -130,6 +131,29 @@ export class AdvancedSystemAdapter implements PaymentAdapter {
     }
     if (answer.status === 422 || answer.status === 409) throw refusal(answer.body.errori)
     throw new RemoteUnavailableError({ reason: `unexpected_${answer.status}` })
+  }
+
+  /**
+   * The push is signed over its whole body with the ente's key: its outcome
+   * is the gateway's word, no call back needed. A duplicate keeps its
+   * idEvento, so the core applies it once.
+   */
+  async parseNotification(request: PluginHttpRequest): Promise<PaymentNotification> {
+    const esito = readEsito(request, this.settings.chiaveNotifiche)
+    const paid = esito.stato === 'PAGATA' ? esito.pagamento : undefined
+    return {
+      eventId: esito.idEvento,
+      outcomes: [
+        {
+          positionId: esito.iuv,
+          iuv: esito.iuv,
+          status: STATUS[esito.stato],
+          paidAt: paid ? new Date(paid.data) : undefined,
+          amountPaidCents: paid?.importo,
+          receiptId: paid?.idRicevuta,
+        },
+      ],
+    }
   }
 
   async getStatus(ref: PositionRef): Promise<PositionStatus> {

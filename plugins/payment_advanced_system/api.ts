@@ -66,6 +66,27 @@ export interface Ricevuta extends Pagamento {
   codiceFiscaleDebitore: string
 }
 
+/**
+ * The gateway's outcome push to the ente, after a payment, a cancellation
+ * or an expiry: one event per position, POSTed as JSON to the address the
+ * ente set at the gateway, with FIRMA_HEADER = hex HMAC-SHA256 of the raw
+ * body under the ente's notification key. The ente answers 2xx to
+ * acknowledge; a delivery not acknowledged is made again later with the
+ * same idEvento, signed anew (a new inviatoIl).
+ */
+export interface Esito {
+  /** the same on every delivery of one event */
+  idEvento: string
+  iuv: string
+  stato: StatoPosizione
+  /** ISO 8601: when this delivery was signed */
+  inviatoIl: string
+  /** with stato PAGATA */
+  pagamento?: Pagamento
+}
+
+export const FIRMA_HEADER = 'x-as-firma'
+
 /** An error answer: a code per problem, with the IUV it concerns when there is one. */
 export interface Errori {
   errori: Array<{ codice: string; descrizione: string; iuv?: string }>

@@ -28,5 +28,10 @@ export const advancedSystemConfig = {
     help: 'Usati quando il pagamento non ha una propria categoria della tassonomia pagoPA (es. 9/0101108TS/)',
     maxLength: 140,
   }),
+  chiaveNotifiche: field.secret({
+    label: 'Chiave delle notifiche di esito',
+    help: 'La chiave impostata presso Advanced System per firmare (HMAC-SHA256) gli esiti che invia a …/callbacks/payment_advanced_system/notify. Vuota: le notifiche non sono accettate e l’esito arriva con le verifiche periodiche',
+    optional: true,
+  }),
   timeoutMs: paymentFields.timeoutMs(),
 }

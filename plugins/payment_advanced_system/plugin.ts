@@ -8,7 +8,8 @@ const DEFAULT_TIMEOUT_MS = 20_000
 
 /**
  * Advanced System's pagoPA gateway. No public description of its interface
- * was found: the wire format is provisional (api.ts) and README.md says so.
+ * was found: the wire format, the outcome push included, is provisional
+ * (api.ts) and README.md says so.
  */
 export default definePaymentPlugin({
   id: 'payment_advanced_system',
@@ -20,7 +21,7 @@ export default definePaymentPlugin({
     cart: true,
     openPositions: false,
     stamps: false,
-    notifications: false,
+    notifications: true,
     cancel: true,
   },
   config: advancedSystemConfig,
@@ -32,7 +33,10 @@ export default definePaymentPlugin({
         codiceEnte: config.codiceEnte ?? ente.codiceFiscale,
         timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       }),
-      { datiSpecificiRiscossione: config.datiSpecificiRiscossione },
+      {
+        datiSpecificiRiscossione: config.datiSpecificiRiscossione,
+        chiaveNotifiche: config.chiaveNotifiche,
+      },
       ente
     ),
   async healthCheck(_context, adapter) {

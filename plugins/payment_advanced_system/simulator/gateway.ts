@@ -11,6 +11,7 @@ import {
   positionByReference,
   positionsOf,
 } from './store.js'
+import { pushOutcome } from './push.js'
 
 /**
  * The simulated gateway's API (api.ts): the key, the checks on what an
@@ -162,7 +163,9 @@ export async function handleApi(
         { codice: `POSIZIONE_${posizione.stato}`, descrizione: 'Posizione già pagata' },
       ])
     }
-    await cancelPosition(codiceEnte, posizione.iuv)
+    if (await cancelPosition(codiceEnte, posizione.iuv)) {
+      await pushOutcome(codiceEnte, posizione.iuv, new URL(request.url).origin)
+    }
     return json(200, { ...(await positionByIuv(codiceEnte, posizione.iuv)) })
   }
   return problems(404, [{ codice: 'RISORSA_INESISTENTE', descrizione: 'Indirizzo sconosciuto' }])

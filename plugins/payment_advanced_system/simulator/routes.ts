@@ -11,12 +11,14 @@ import {
 } from '#extension_points/payment/kit/simulator_kit'
 import { faultsRoute, underFault } from './faults.js'
 import { handleApi } from './gateway.js'
+import { pushOutcome } from './push.js'
 import { abandonCart, cart, payCart, positionsOfCart } from './store.js'
 
 /**
  * The simulated Advanced System gateway, mounted at
  * /_sim/payment_advanced_system/ outside production: its API (api.ts), the
- * checkout page where a test card pays, and a fault switch.
+ * checkout page where a test card pays (then the outcome push, push.ts),
+ * and a fault switch.
  */
 export { TEST_CARD }
 export const CHECKOUT_PATH = '/checkout'
@@ -89,7 +91,11 @@ export const simulatorRoutes = [
           return current.urlKo
         },
         async pay(current) {
-          return (await payCart(current)) ? current.urlOk : null
+          if (!(await payCart(current))) return null
+          for (const iuv of current.iuv) {
+            await pushOutcome(current.codiceEnte, iuv, new URL(request.url).origin)
+          }
+          return current.urlOk
         },
       })
     },

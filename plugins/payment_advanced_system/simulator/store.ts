@@ -64,6 +64,30 @@ export async function keyAccepted(codiceEnte: string, apiKey: string) {
   }
 }
 
+/**
+ * The ente's back office at the gateway: where outcomes are pushed and the
+ * key that signs them. The ente is bound to its API key first, as by its
+ * first call.
+ */
+export async function configurePush(
+  codiceEnte: string,
+  apiKey: string,
+  push: { url: string; chiave: string } | null
+) {
+  if (!(await keyAccepted(codiceEnte, apiKey))) throw new Error(`another key for ${codiceEnte}`)
+  await db
+    .from('as_sim_enti')
+    .where('codice_ente', codiceEnte)
+    .update({ url_notifica: push?.url ?? null, chiave_notifica: push?.chiave ?? null })
+}
+
+export async function pushSettingsOf(codiceEnte: string) {
+  const row = await db.from('as_sim_enti').where('codice_ente', codiceEnte).first()
+  return row?.url_notifica && row.chiave_notifica
+    ? { url: String(row.url_notifica), chiave: String(row.chiave_notifica) }
+    : null
+}
+
 export async function positionByIuv(codiceEnte: string, iuv: string) {
   const row = await db.from(POSIZIONI).where({ codice_ente: codiceEnte, iuv }).first()
   return row ? toPosizione(row) : null
@@ -111,11 +135,13 @@ export async function positionByReference(codiceEnte: string, riferimento: strin
   return row ? toPosizione(row) : null
 }
 
+/** True when this call cancelled it (a second cancellation changes nothing). */
 export async function cancelPosition(codiceEnte: string, iuv: string) {
-  await db
+  const changed = await db
     .from(POSIZIONI)
     .where({ codice_ente: codiceEnte, iuv, stato: 'DA_PAGARE' })
     .update({ stato: 'ANNULLATA' })
+  return Number(changed) > 0
 }
 
 export async function openCart(codiceEnte: string, carrello: NuovoCarrello) {
@@ -188,8 +214,10 @@ export async function countPositions() {
   return Number(row.total)
 }
 
-/** Moves a position's last day to yesterday (the harness's clock). */
+/** Moves a position's last day to yesterday (the harness's clock); answers its ente. */
 export async function expire(iuv: string) {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
   await db.from(POSIZIONI).where('iuv', iuv).update({ fine_validita: yesterday })
+  const row = await db.from(POSIZIONI).where('iuv', iuv).select('codice_ente').first()
+  return row ? String(row.codice_ente) : null
 }
