@@ -25,7 +25,11 @@ import {
 import { noticeCodeFromIuv } from '#extension_points/payment/notice_code'
 import type { MyPayClient, MyPayFault } from './client.js'
 import {
+  ALLEGATO_MARCA_DA_BOLLO,
+  TIPO_DOVUTO_MARCA_BOLLO,
   decodeDocument,
+  dovutiXml,
+  formatAmount,
   italianDate,
   parseDovuti,
   parsePagati,
@@ -33,7 +37,8 @@ import {
   type PagatiDocument,
   type Payer,
 } from './documents.js'
-import { findDovuto, recordDovuto, rememberSession, type LedgerRow } from './ledger.js'
+import { findDovuto, recordDovuto, recordIuv, rememberSession, type LedgerRow } from './ledger.js'
+import { readMarcaDaBollo } from './marca_da_bollo.js'
 import { openPagoPaCart } from './pagopa_checkout.js'
 import { verifyPushJwt } from './push_jwt.js'
 import { returnUrl } from './return_route.js'
@@ -43,6 +48,9 @@ const DATI_SPECIFICI_RISCOSSIONE = /^[0129]\/\S{3,138}$/
 
 /** The fault codes MyPay answers when the IUD was already imported (DB function and WS check). */
 const DUPLICATE_IUD = new Set(['PAA_IMPORT_IUD_DUPLICATO', 'PAA_IUD_DUPLICATO'])
+
+/** The imposta di bollo (tipoBollo 01); MyPay refuses any other amount its ente has not set. */
+const STAMP_AMOUNT_CENTS = 1600
 
 export interface MyPaySettings {
   ente: EnteInfo
@@ -71,6 +79,9 @@ export interface MyPaySettings {
  *   paaSILChiediPagati for the latest checkout session while unpaid.
  * - The outcome push is believed only for what MyPay confirms: its JWT
  *   does not cover the body.
+ * - A marca da bollo digitale goes to MyPay with its checkout
+ *   (paaSILInviaDovuti, the only operation that takes one) and comes back
+ *   in the receipt as allegatoRicevuta BD.
  */
 export class MyPayAdapter implements PaymentAdapter {
   constructor(
@@ -108,6 +119,7 @@ export class MyPayAdapter implements PaymentAdapter {
       name: input.payer.name,
       email: input.payer.email ?? null,
     }
+    if (input.stamp) return this.createStamp(input, iud, payer, datiSpecificiRiscossione)
     const dovuto = {
       iud,
       payer,
@@ -145,12 +157,67 @@ export class MyPayAdapter implements PaymentAdapter {
       datiSpecificiRiscossione,
       dueDate: dovuto.dueDate ? italianDate(dovuto.dueDate) : null,
       urlFileAvviso,
+      stampDocumentHash: null,
+      stampProvince: null,
+    })
+    return this.toPosition(row, 'PAYMENT_PENDING')
+  }
+
+  /**
+   * A marca da bollo digitale is only recorded here: MyPay refuses it in
+   * paaSILImportaDovuto and takes it in paaSILInviaDovuti, which opens the
+   * checkout at once (startPayment). It has no avviso: it is paid online.
+   */
+  private async createStamp(
+    input: DebtPositionInput,
+    iud: string,
+    payer: Payer,
+    datiSpecificiRiscossione: string
+  ) {
+    const { documentHash, hashAlgorithm } = input.stamp!
+    const province = input.stamp!.province.toUpperCase()
+    const refuse = (detail: string) => new PaymentRefusedError('invalid', { detail })
+    if (input.amountCents !== STAMP_AMOUNT_CENTS) {
+      throw refuse(
+        `una marca da bollo digitale è di 16,00 €, non di ${formatAmount(input.amountCents)} €`
+      )
+    }
+    const digest = Buffer.from(documentHash, 'base64')
+    if (
+      hashAlgorithm !== 'sha256' ||
+      digest.length !== 32 ||
+      digest.toString('base64') !== documentHash
+    ) {
+      throw refuse('impronta del documento non valida: serve lo SHA-256 in base64')
+    }
+    if (!/^[A-Z]{2}$/.test(province)) throw refuse(`sigla di provincia non valida: "${province}"`)
+    const row = await recordDovuto({
+      codIpaEnte: this.settings.codIpaEnte,
+      iud,
+      iuv: '',
+      payerKind: payer.kind,
+      payerFiscalCode: payer.fiscalCode,
+      payerName: payer.name,
+      payerEmail: payer.email ?? null,
+      amountCents: input.amountCents,
+      description: input.description,
+      tipoDovuto: TIPO_DOVUTO_MARCA_BOLLO,
+      datiSpecificiRiscossione,
+      dueDate: input.dueDate ? italianDate(input.dueDate) : null,
+      urlFileAvviso: null,
+      stampDocumentHash: documentHash,
+      stampProvince: province,
     })
     return this.toPosition(row, 'PAYMENT_PENDING')
   }
 
   async getNotice(ref: PositionRef): Promise<PaymentNotice> {
     const row = await this.ledgerRow(ref)
+    if (row.stampDocumentHash) {
+      throw new PaymentRefusedError('invalid', {
+        detail: 'una marca da bollo digitale non ha avviso: si paga online',
+      })
+    }
     return {
       noticeCode: this.noticeCodeOf(row.iuv),
       iuv: row.iuv,
@@ -172,6 +239,7 @@ export class MyPayAdapter implements PaymentAdapter {
 
     if (rows.length === 1) {
       const [row] = rows
+      if (row.stampDocumentHash && !row.iuv) return this.startStampPayment(row, input)
       const answer = await this.client.verificaAvviso(
         row.iuv,
         returnUrl(this.settings.routeUrl, input.returnUrls)
@@ -181,6 +249,11 @@ export class MyPayAdapter implements PaymentAdapter {
       return { redirectUrl: answer.url, checkoutId: answer.idSession }
     }
 
+    if (rows.some((row) => row.stampDocumentHash)) {
+      throw new PaymentRefusedError('cart_not_supported', {
+        detail: 'una marca da bollo digitale si paga da sola, con MyPay',
+      })
+    }
     for (const row of rows) {
       const refusal = refusalFor(await this.statusOf(this.refOf(row)))
       if (refusal) throw new PaymentRefusedError(refusal, { detail: row.iuv })
@@ -207,6 +280,42 @@ export class MyPayAdapter implements PaymentAdapter {
       this.settings.timeoutMs
     )
     return { redirectUrl, checkoutId: idCart }
+  }
+
+  /** paaSILInviaDovuti: the dovuto with its datiMarcaBolloDigitale, and MyPay's checkout for it. */
+  private async startStampPayment(row: LedgerRow, input: StartPaymentInput) {
+    const document = dovutiXml({
+      payer: payerOf(row),
+      items: [
+        {
+          iud: row.iud,
+          amount: formatAmount(row.amountCents),
+          tipoDovuto: row.tipoDovuto,
+          causale: row.description,
+          datiSpecificiRiscossione: row.datiSpecificiRiscossione,
+          marcaBollo: {
+            hashDocumento: row.stampDocumentHash!,
+            provinciaResidenza: row.stampProvince!,
+          },
+        },
+      ],
+    })
+    const answer = await this.client.inviaDovuti(
+      document,
+      returnUrl(this.settings.routeUrl, input.returnUrls)
+    )
+    if (answer.fault) {
+      if (!DUPLICATE_IUD.has(answer.fault.faultCode)) throw this.faultError(answer.fault)
+      // MyPay has it from an earlier checkout, with an IUV: from now on it is paid like a notice
+      await recordIuv(
+        this.settings.codIpaEnte,
+        row.iud,
+        await this.findIuvOf(row.iud, payerOf(row))
+      )
+      return this.startPayment(input)
+    }
+    await rememberSession(this.settings.codIpaEnte, row.iud, answer.idSession)
+    return { redirectUrl: answer.url, checkoutId: answer.idSession }
   }
 
   async parseNotification(request: PluginHttpRequest): Promise<PaymentNotification> {
@@ -237,7 +346,7 @@ export class MyPayAdapter implements PaymentAdapter {
         outcomes.push(
           await this.getStatus({
             positionId: item.iud,
-            iuv: known?.iuv ?? pagati.iuv,
+            iuv: known?.iuv || pagati.iuv,
             noticeCode: '',
           })
         )
@@ -268,6 +377,7 @@ export class MyPayAdapter implements PaymentAdapter {
       case 'PAA_PAGAMENTO_ANNULLATO':
         return { ...base, status: 'CANCELED' }
       case 'PAA_IUD_NON_VALIDO':
+        if (await this.unsentStamp(ref)) return this.sessionStatus(ref)
         throw new PaymentNotFoundError(ref.iuv || ref.positionId)
       default:
         throw this.faultError(answer.fault)
@@ -277,8 +387,10 @@ export class MyPayAdapter implements PaymentAdapter {
   async getReceipt(ref: PositionRef): Promise<PaymentReceipt | null> {
     const answer = await this.client.chiediPagatiConRicevuta({ iud: ref.positionId })
     if (answer.fault) {
-      if (answer.fault.faultCode === 'PAA_IUD_NON_VALIDO')
+      if (answer.fault.faultCode === 'PAA_IUD_NON_VALIDO') {
+        if (await this.unsentStamp(ref)) return null
         throw new PaymentNotFoundError(ref.iuv || ref.positionId)
+      }
       if (answer.fault.faultCode.startsWith('PAA_PAGAMENTO_')) return null
       throw this.faultError(answer.fault)
     }
@@ -295,6 +407,10 @@ export class MyPayAdapter implements PaymentAdapter {
       payerFiscalCode: pagati.payerFiscalCode,
       pspName: pagati.pspName,
       document: answer.rt ? { contentType: 'application/xml', content: answer.rt } : undefined,
+      stamp:
+        item.allegato?.tipo === ALLEGATO_MARCA_DA_BOLLO
+          ? readMarcaDaBollo(item.allegato.testo)
+          : undefined,
     }
   }
 
@@ -325,6 +441,11 @@ export class MyPayAdapter implements PaymentAdapter {
           datiSpecificiRiscossione: item.datiSpecificiRiscossione,
           dueDate: null,
           urlFileAvviso: null,
+          stampDocumentHash: item.marcaBollo?.hashDocumento ?? null,
+          // MyPay writes the hash there too (ChiediPosizioniAperteService): kept only when a sigla
+          stampProvince: /^[A-Z]{2}$/.test(item.marcaBollo?.provinciaResidenza ?? '')
+            ? item.marcaBollo!.provinciaResidenza
+            : null,
         })
         const position = this.toPosition(row, 'PAYMENT_PENDING')
         positions.push({
@@ -338,6 +459,12 @@ export class MyPayAdapter implements PaymentAdapter {
 
   async cancelPosition(ref: PositionRef): Promise<void> {
     const row = await this.ledgerRow(ref)
+    if (row.stampDocumentHash) {
+      // paaSILImportaDovuto, MyPay's only way to cancel, refuses the tipo MARCA_BOLLO_DIGITALE
+      throw new PaymentRefusedError('invalid', {
+        detail: 'MyPay non annulla una marca da bollo digitale',
+      })
+    }
     const { status } = await this.getStatus(ref)
     if (status === 'CANCELED' || status === 'EXPIRED') return
     if (status === 'COMPLETE') throw new PaymentRefusedError('already_paid')
@@ -346,12 +473,7 @@ export class MyPayAdapter implements PaymentAdapter {
         azione: 'A',
         iud: row.iud,
         iuv: row.iuv,
-        payer: {
-          kind: row.payerKind,
-          fiscalCode: row.payerFiscalCode,
-          name: row.payerName,
-          email: row.payerEmail,
-        },
+        payer: payerOf(row),
         amountCents: row.amountCents,
         tipoDovuto: row.tipoDovuto,
         causale: row.description,
@@ -422,6 +544,12 @@ export class MyPayAdapter implements PaymentAdapter {
     })
   }
 
+  /** A marca da bollo MyPay does not hold yet: it gets it with the checkout (paaSILInviaDovuti). */
+  private async unsentStamp(ref: PositionRef) {
+    const row = await findDovuto(this.settings.codIpaEnte, { iud: ref.positionId })
+    return Boolean(row?.stampDocumentHash && !row.iuv)
+  }
+
   private async ledgerRow(ref: PositionRef) {
     const row = await findDovuto(this.settings.codIpaEnte, { iud: ref.positionId })
     if (!row) throw new PaymentNotFoundError(ref.iuv || ref.positionId)
@@ -429,7 +557,12 @@ export class MyPayAdapter implements PaymentAdapter {
   }
 
   private refOf(row: LedgerRow): PositionRef {
-    return { positionId: row.iud, iuv: row.iuv, noticeCode: this.noticeCodeOf(row.iuv) }
+    return { positionId: row.iud, iuv: row.iuv, noticeCode: this.noticeCodeOfRow(row) }
+  }
+
+  /** A marca da bollo has no notice until MyPay gives it an IUV (and is never paid with one). */
+  private noticeCodeOfRow(row: LedgerRow) {
+    return row.iuv ? this.noticeCodeOf(row.iuv) : ''
   }
 
   private noticeCodeOf(iuv: string) {
@@ -447,13 +580,13 @@ export class MyPayAdapter implements PaymentAdapter {
     return {
       positionId: row.iud,
       iuv: row.iuv,
-      noticeCode: this.noticeCodeOf(row.iuv),
+      noticeCode: this.noticeCodeOfRow(row),
       status,
       amountCents: row.amountCents,
       description: row.description,
       payerFiscalCode: row.payerFiscalCode,
       dueDate: row.dueDate ? new Date(`${row.dueDate}T12:00:00Z`) : undefined,
-      kind: 'pagopa',
+      kind: row.stampDocumentHash ? 'stamp' : 'pagopa',
       links: row.urlFileAvviso ? { notice: row.urlFileAvviso } : {},
     }
   }
@@ -485,6 +618,15 @@ export class MyPayAdapter implements PaymentAdapter {
       return new RemoteUnavailableError({ reason: 'mypay_system_error', cause: detail })
     }
     return new PaymentRefusedError('invalid', { detail })
+  }
+}
+
+function payerOf(row: LedgerRow): Payer {
+  return {
+    kind: row.payerKind,
+    fiscalCode: row.payerFiscalCode,
+    name: row.payerName,
+    email: row.payerEmail,
   }
 }
 

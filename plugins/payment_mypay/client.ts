@@ -88,6 +88,24 @@ export class MyPayClient {
     }
   }
 
+  /**
+   * Sends dovuti to be paid now (a `Dovuti` document) and opens MyPay's
+   * checkout for them: the only operation that takes a marca da bollo
+   * digitale. MyPay gives them an IUV at its checkout, not here.
+   */
+  async inviaDovuti(
+    dovutiXml: string,
+    backUrl: string
+  ): Promise<Answer<{ idSession: string; url: string }>> {
+    const answer = await this.call('paaSILInviaDovuti', {
+      password: this.connection.password,
+      dovuti: encodeDocument(dovutiXml),
+      enteSILInviaRispostaPagamentoUrl: backUrl,
+    })
+    if (answer.fault) return { fault: answer.fault }
+    return sessionOf(answer)
+  }
+
   /** Opens MyPay's checkout for the dovuti of an IUV; MyPay sends the citizen back to `backUrl`. */
   async verificaAvviso(
     iuv: string,
@@ -99,10 +117,7 @@ export class MyPayClient {
       enteSILInviaRispostaPagamentoUrl: backUrl,
     })
     if (answer.fault) return { fault: answer.fault }
-    const idSession = stringOrNull(answer.idSession)
-    const url = stringOrNull(answer.url)
-    if (!idSession || !url) throw new RemoteUnavailableError({ reason: 'unexpected_answer' })
-    return { idSession, url }
+    return sessionOf(answer)
   }
 
   /** The outcome of a checkout session (a `Pagati` document once it has one). */
@@ -181,6 +196,14 @@ export class MyPayClient {
       }
     }
   }
+}
+
+/** The checkout session of paaSILInviaDovuti and paaSILVerificaAvviso. */
+function sessionOf(answer: RawAnswer) {
+  const idSession = stringOrNull(answer.idSession)
+  const url = stringOrNull(answer.url)
+  if (!idSession || !url) throw new RemoteUnavailableError({ reason: 'unexpected_answer' })
+  return { idSession, url }
 }
 
 function stringOrNull(value: unknown) {

@@ -13,6 +13,16 @@ export const PAY_I = 'http://www.regione.veneto.it/schemas/2012/Pagamenti/Ente/'
 export const VERSIONE_OGGETTO = '6.2.0'
 /** tipoVersamento: every payment method (MyPay's Constants.ALL_PAGAMENTI) */
 export const TIPO_VERSAMENTO = 'ALL'
+/**
+ * The tipo dovuto of a marca da bollo digitale: MyPay gives it to every
+ * ente (EnteTipoDovutoService.insertDefaultSet) and refuses it in
+ * paaSILImportaDovuto; only paaSILInviaDovuti takes it.
+ */
+export const TIPO_DOVUTO_MARCA_BOLLO = 'MARCA_BOLLO_DIGITALE'
+/** stTipoBollo: "01", imposta di bollo, the only value */
+export const TIPO_BOLLO = '01'
+/** stTipoAllegatoRicevuta "BD": the allegato is the marca da bollo digitale */
+export const ALLEGATO_MARCA_DA_BOLLO = 'BD'
 
 export type PayerKind = 'F' | 'G'
 
@@ -36,6 +46,14 @@ export interface VersamentoInput {
   dueDate?: Date | null
 }
 
+/** ctDatiMarcaBolloDigitale (tipoBollo is always TIPO_BOLLO). */
+export interface MarcaBollo {
+  /** base64 digest of the stamped document */
+  hashDocumento: string
+  /** the payer's province (sigla) */
+  provinciaResidenza: string
+}
+
 /** One dovuto of a Pagati document. */
 export interface PagatoItem {
   iud: string
@@ -44,6 +62,8 @@ export interface PagatoItem {
   date: string
   iur: string
   causale: string
+  /** allegatoRicevuta (PagatiConRicevuta only): `BD` carries the marca da bollo, base64 */
+  allegato: { tipo: string; testo: string } | null
 }
 
 export interface PagatiDocument {
@@ -64,6 +84,7 @@ export interface DovutoItem {
   tipoDovuto: string
   causale: string
   datiSpecificiRiscossione: string
+  marcaBollo?: MarcaBollo | null
 }
 
 export interface DovutiDocument {
@@ -71,6 +92,9 @@ export interface DovutiDocument {
   iuv: string | null
   items: DovutoItem[]
 }
+
+/** One datiSingoloVersamento of a `Dovuti` document, its amount as the XSD writes it. */
+export type DovutoDocumentItem = Omit<DovutoItem, 'amountCents'> & { amount: string }
 
 const EMAIL = /^[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+$/
 
@@ -153,6 +177,47 @@ export function versamentoXml(input: VersamentoInput) {
     '</datiVersamento>' +
     xmlElement('azione', input.azione) +
     '</Versamento>'
+  )
+}
+
+/**
+ * The `Dovuti` document (ctDovuti): what paaSILInviaDovuti receives (no
+ * IUV: MyPay assigns it) and paaSILChiediPosizioniAperte answers.
+ */
+export function dovutiXml(input: {
+  payer: Payer
+  iuv?: string | null
+  items: DovutoDocumentItem[]
+}) {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    `<Dovuti xmlns="${PAY_I}">` +
+    xmlElement('versioneOggetto', VERSIONE_OGGETTO) +
+    soggettoPagatoreXml(input.payer) +
+    '<datiVersamento>' +
+    xmlElement('tipoVersamento', TIPO_VERSAMENTO) +
+    xmlElement('identificativoUnivocoVersamento', input.iuv) +
+    input.items
+      .map(
+        (item) =>
+          '<datiSingoloVersamento>' +
+          xmlElement('identificativoUnivocoDovuto', item.iud) +
+          xmlElement('importoSingoloVersamento', item.amount) +
+          xmlElement('identificativoTipoDovuto', item.tipoDovuto) +
+          xmlElement('causaleVersamento', clip(item.causale, 1024)) +
+          xmlElement('datiSpecificiRiscossione', item.datiSpecificiRiscossione) +
+          (item.marcaBollo
+            ? '<datiMarcaBolloDigitale>' +
+              xmlElement('tipoBollo', TIPO_BOLLO) +
+              xmlElement('hashDocumento', item.marcaBollo.hashDocumento) +
+              xmlElement('provinciaResidenza', item.marcaBollo.provinciaResidenza) +
+              '</datiMarcaBolloDigitale>'
+            : '') +
+          '</datiSingoloVersamento>'
+      )
+      .join('') +
+    '</datiVersamento>' +
+    '</Dovuti>'
   )
 }
 
@@ -250,7 +315,23 @@ export function parsePagati(xml: string): PagatiDocument {
       date: text(item, 'dataEsitoSingoloPagamento'),
       iur: text(item, 'identificativoUnivocoRiscossione'),
       causale: text(item, 'causaleVersamento'),
+      allegato: allegatoOf(item),
     })),
+  }
+}
+
+function allegatoOf(item: Element) {
+  const [allegato] = children(item, 'allegatoRicevuta')
+  if (!allegato) return null
+  return { tipo: text(allegato, 'tipoAllegatoRicevuta'), testo: text(allegato, 'testoAllegato') }
+}
+
+function marcaBolloOf(item: Element): MarcaBollo | null {
+  const [marca] = children(item, 'datiMarcaBolloDigitale')
+  if (!marca) return null
+  return {
+    hashDocumento: text(marca, 'hashDocumento'),
+    provinciaResidenza: text(marca, 'provinciaResidenza'),
   }
 }
 
@@ -267,6 +348,7 @@ export function parseDovuti(xml: string): DovutiDocument {
       tipoDovuto: text(item, 'identificativoTipoDovuto'),
       causale: text(item, 'causaleVersamento'),
       datiSpecificiRiscossione: text(item, 'datiSpecificiRiscossione'),
+      marcaBollo: marcaBolloOf(item),
     })),
   }
 }

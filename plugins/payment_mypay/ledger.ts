@@ -10,6 +10,7 @@ import type { PayerKind } from './documents.js'
 export interface LedgerRow {
   codIpaEnte: string
   iud: string
+  /** '' for a marca da bollo MyPay has not given an IUV yet */
   iuv: string
   payerKind: PayerKind
   payerFiscalCode: string
@@ -23,6 +24,9 @@ export interface LedgerRow {
   dueDate: string | null
   urlFileAvviso: string | null
   lastSession: string | null
+  /** a marca da bollo digitale: the base64 SHA-256 of the stamped document, the payer's province */
+  stampDocumentHash: string | null
+  stampProvince: string | null
 }
 
 const TABLE = 'mypay_dovuti'
@@ -43,6 +47,8 @@ function fromRow(row: Record<string, any>): LedgerRow {
     dueDate: row.due_date ? dayOf(row.due_date) : null,
     urlFileAvviso: row.url_file_avviso,
     lastSession: row.last_session,
+    stampDocumentHash: row.stamp_document_hash ?? null,
+    stampProvince: row.stamp_province ?? null,
   }
 }
 
@@ -81,11 +87,18 @@ export async function recordDovuto(row: Omit<LedgerRow, 'lastSession'>) {
       dati_specifici_riscossione: row.datiSpecificiRiscossione,
       due_date: row.dueDate,
       url_file_avviso: row.urlFileAvviso,
+      stamp_document_hash: row.stampDocumentHash,
+      stamp_province: row.stampProvince,
       created_at: new Date(),
     })
     .onConflict(['cod_ipa_ente', 'iud'])
     .ignore()
   return (await findDovuto(row.codIpaEnte, { iud: row.iud }))!
+}
+
+/** The IUV MyPay gave a marca da bollo at its checkout, once known. */
+export async function recordIuv(codIpaEnte: string, iud: string, iuv: string) {
+  await db.from(TABLE).where({ cod_ipa_ente: codIpaEnte, iud, iuv: '' }).update({ iuv })
 }
 
 export async function rememberSession(codIpaEnte: string, iud: string, idSession: string) {

@@ -37,7 +37,7 @@ export default definePaymentPlugin({
   capabilities: {
     cart: true,
     openPositions: true,
-    stamps: false,
+    stamps: true,
     notifications: true,
     cancel: true,
   },

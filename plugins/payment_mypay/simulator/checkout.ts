@@ -3,6 +3,7 @@ import type { PluginHttpRequest, PluginHttpResponse } from '#extension_points/de
 import { formatNoticeCode, noticeCodeFromIuv } from '#extension_points/payment/notice_code'
 import { parseAmount, parseVersamento } from '../documents.js'
 import { PSP_COMMISSION } from './documents.js'
+import { marcaDaBolloXml, newIubd } from './marca_da_bollo.js'
 import { backUrlWith, paymentOf } from './mypay_service.js'
 import { pushOutcome } from './push.js'
 import {
@@ -11,6 +12,7 @@ import {
   findDovutoBySession,
   findEnte,
   findSession,
+  keepMarca,
   markPaid,
   moveSession,
   newSessionId,
@@ -139,6 +141,14 @@ const PROBLEMS: Partial<Record<SimDovuto['stato'], string>> = {
   SCADUTO: 'Il termine per pagare questo avviso è scaduto.',
 }
 
+function headingOf(dovuti: SimDovuto[]) {
+  if (dovuti.length > 0 && dovuti.every((dovuto) => dovuto.marcaBollo))
+    return dovuti.length > 1
+      ? 'Marche da bollo digitali da pagare'
+      : 'Marca da bollo digitale da pagare'
+  return dovuti.length > 1 ? 'Avvisi da pagare' : 'Avviso da pagare'
+}
+
 async function checkoutPage(
   request: PluginHttpRequest,
   session: SimSession,
@@ -154,9 +164,11 @@ async function checkoutPage(
     {
       action: `${baseOf(request, '/pagamento')}/pagamento`,
       id: session.idSession,
+      heading: headingOf(dovuti),
       notices: dovuti.map((dovuto) => ({
         causale: parseVersamento(dovuto.versamentoXml).causale,
         ente: ente?.name ?? session.codIpaEnte,
+        marcaBollo: dovuto.marcaBollo,
         noticeCode: formatNoticeCode(noticeCodeFromIuv(dovuto.iuv) ?? dovuto.iuv),
         amount: asEuro(parseAmount(dovuto.amount)),
         problem: PROBLEMS[dovuto.stato] ?? null,
@@ -278,6 +290,16 @@ export async function submitCheckout(request: PluginHttpRequest) {
   const paidAt = new Date()
   for (const dovuto of dovuti) {
     if (!(await markPaid(dovuto.id, paidAt))) continue
+    if (dovuto.marcaBollo) {
+      // the PSP issues the marca with the payment
+      const marca = {
+        iubd: newIubd(),
+        paidAt,
+        amount: dovuto.amount,
+        marcaBollo: dovuto.marcaBollo,
+      }
+      await keepMarca(dovuto.id, marcaDaBolloXml(marca))
+    }
     await pushOutcome(
       ente,
       paymentOf((await findDovuto(ente.codIpaEnte, { iud: dovuto.iud }))!),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import {
+  ALLEGATO_MARCA_DA_BOLLO,
   PAY_I,
-  TIPO_VERSAMENTO,
   VERSIONE_OGGETTO,
   clip,
   escapeXml,
@@ -62,10 +62,23 @@ export interface Payment {
   paidAt: Date
   /** 0 paid, 1 not paid */
   esito: '0' | '1'
+  /** the marca da bollo digitale issued with it */
+  marcaXml?: string | null
 }
 
 function hex(value: string) {
   return createHash('sha256').update(value).digest('hex').slice(0, 32)
+}
+
+/** ctAllegatoRicevuta `BD`: the marca da bollo, base64 (PagamentiTelematiciDovutiPagatiHelper). */
+function allegatoRicevuta(payment: Payment) {
+  if (!payment.marcaXml) return ''
+  return (
+    '<allegatoRicevuta>' +
+    xmlElement('tipoAllegatoRicevuta', ALLEGATO_MARCA_DA_BOLLO) +
+    xmlElement('testoAllegato', Buffer.from(payment.marcaXml, 'utf8').toString('base64')) +
+    '</allegatoRicevuta>'
+  )
 }
 
 function datiSingoloPagamento(payment: Payment, withReceipt: boolean) {
@@ -81,7 +94,8 @@ function datiSingoloPagamento(payment: Payment, withReceipt: boolean) {
     xmlElement('datiSpecificiRiscossione', versamento.datiSpecificiRiscossione) +
     (withReceipt
       ? xmlElement('indiceDatiSingoloPagamento', '1') +
-        xmlElement('commissioniApplicatePSP', PSP_COMMISSION)
+        xmlElement('commissioniApplicatePSP', PSP_COMMISSION) +
+        allegatoRicevuta(payment)
       : '') +
     '</datiSingoloPagamento>'
   )
@@ -165,30 +179,9 @@ export function rtXml(ente: SimEnte, payment: Payment) {
     `<causaleVersamento>${escapeXml(`/RFB/${payment.iuv}/${versamento.amount}/TXT/${clip(versamento.causale, 100)}`)}</causaleVersamento>` +
     xmlElement('datiSpecificiRiscossione', versamento.datiSpecificiRiscossione) +
     xmlElement('commissioniApplicatePSP', PSP_COMMISSION) +
+    allegatoRicevuta(payment) +
     '</datiSingoloPagamento>' +
     '</datiPagamento>' +
     '</RT>'
-  )
-}
-
-/** A `Dovuti` document for paaSILChiediPosizioniAperte (ChiediPosizioniAperteService.mapDebitoToNewDovuti). */
-export function dovutiXml(versamento: VersamentoDocument, iuv: string) {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<Dovuti xmlns="${PAY_I}">` +
-    xmlElement('versioneOggetto', VERSIONE_OGGETTO) +
-    soggettoPagatoreXml(versamento.payer) +
-    '<datiVersamento>' +
-    xmlElement('tipoVersamento', TIPO_VERSAMENTO) +
-    xmlElement('identificativoUnivocoVersamento', iuv) +
-    '<datiSingoloVersamento>' +
-    xmlElement('identificativoUnivocoDovuto', versamento.iud) +
-    xmlElement('importoSingoloVersamento', versamento.amount) +
-    xmlElement('identificativoTipoDovuto', versamento.tipoDovuto) +
-    xmlElement('causaleVersamento', versamento.causale) +
-    xmlElement('datiSpecificiRiscossione', versamento.datiSpecificiRiscossione) +
-    '</datiSingoloVersamento>' +
-    '</datiVersamento>' +
-    '</Dovuti>'
   )
 }

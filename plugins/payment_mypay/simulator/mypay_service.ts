@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
-import { clip, parseVersamento, type VersamentoDocument } from '../documents.js'
-import { dovutiXml, pagatiXml, rtXml, type Payment } from './documents.js'
+import {
+  TIPO_DOVUTO_MARCA_BOLLO,
+  clip,
+  dovutiXml,
+  parseVersamento,
+  type VersamentoDocument,
+} from '../documents.js'
+import { pagatiXml, rtXml, type Payment } from './documents.js'
 import { isValidCodiceFiscale, isValidPartitaIva } from './fiscal_codes.js'
 import {
   createSession,
@@ -31,9 +37,9 @@ type Headers = { intestazionePPT?: { codIpaEnte?: string } } | undefined
 /** the simulator's own address (what `/ws/pa/` hangs from), for the pages it links to */
 type Context = { baseUrl: string }
 
-const DATI_SPECIFICI_RISCOSSIONE = /^[0129]\/\S{3,138}$/
+export const DATI_SPECIFICI_RISCOSSIONE = /^[0129]\/\S{3,138}$/
 
-function fault(
+export function fault(
   codIpaEnte: string | undefined,
   faultCode: string,
   faultString: string,
@@ -56,7 +62,7 @@ function once(xml: string) {
   return Buffer.from(xml, 'utf8').toString('base64')
 }
 
-async function authenticated(codIpaEnte: string | undefined, password: string | undefined) {
+export async function authenticated(codIpaEnte: string | undefined, password: string | undefined) {
   const ente = await findEnte(codIpaEnte)
   if (!ente)
     return {
@@ -74,7 +80,7 @@ async function authenticated(codIpaEnte: string | undefined, password: string | 
   return { ente }
 }
 
-function payerFault(codIpaEnte: string, payer: VersamentoDocument['payer']) {
+export function payerFault(codIpaEnte: string, payer: VersamentoDocument['payer']) {
   if (payer.kind === 'F' && !isValidCodiceFiscale(payer.fiscalCode)) {
     return fault(
       codIpaEnte,
@@ -105,6 +111,7 @@ export function paymentOf(dovuto: SimDovuto, esito: Payment['esito'] = '0', at?:
       createHash('sha256').update(`${dovuto.iud}:${at?.getTime()}`).digest('hex').slice(0, 32),
     paidAt: dovuto.paidAt ?? at ?? new Date(),
     esito,
+    marcaXml: dovuto.marcaXml,
   }
 }
 
@@ -153,6 +160,15 @@ export async function importaDovuto(args: Args, headers: Headers) {
         ente.codIpaEnte,
         'PAA_IUV_NON_VALIDO',
         'il simulatore assegna sempre lo IUV (flagGeneraIuv)'
+      )
+    )
+  }
+  if (versamento.tipoDovuto === TIPO_DOVUTO_MARCA_BOLLO) {
+    return ko(
+      fault(
+        ente.codIpaEnte,
+        'PAA_IDENTIFICATIVO_TIPO_DOVUTO_NON_VALIDO',
+        `Error tipo dovuto [${versamento.tipoDovuto}] non abilitato per funzione di import`
       )
     )
   }
@@ -419,8 +435,18 @@ export async function chiediPosizioniAperte(args: Args, context: Context) {
       // the WSDL's stText100 is at most 35 characters
       deNomeEnte: clip(login.ente.name, 35),
       urlPagamento: `${context.baseUrl}/precaricato?id=${idSession}`,
-      dovuti: once(dovutiXml(parseVersamento(dovuto.versamentoXml), dovuto.iuv)),
+      dovuti: once(openDovutoXml(dovuto)),
     })
   }
   return { paaSILPosizioniAperte: positions }
+}
+
+/** An open position's `Dovuti` document (ChiediPosizioniAperteService.mapDebitoToNewDovuti). */
+function openDovutoXml(dovuto: SimDovuto) {
+  const versamento = parseVersamento(dovuto.versamentoXml)
+  return dovutiXml({
+    payer: versamento.payer,
+    iuv: dovuto.iuv,
+    items: [{ ...versamento, marcaBollo: dovuto.marcaBollo }],
+  })
 }

@@ -4,6 +4,7 @@ import soap from 'soap'
 import type { PluginHttpRequest, PluginHttpResponse } from '#extension_points/define_plugin'
 import { SOAP_PATH, WSDL_PATH } from '../client.js'
 import { simulatorFaults } from './faults.js'
+import { inviaDovuti } from './invia_dovuti.js'
 import {
   chiediPagati,
   chiediPagatiConRicevuta,
@@ -32,6 +33,8 @@ const services = {
     PagamentiTelematiciDovutiPagatiPort: {
       paaSILImportaDovuto: (args: any, _callback: unknown, headers: any) =>
         importaDovuto(args, headers),
+      paaSILInviaDovuti: (args: any, _callback: unknown, headers: any, request: SoapRequest) =>
+        inviaDovuti(args, headers, { baseUrl: baseUrlOf(request) }),
       paaSILVerificaAvviso: (args: any, _callback: unknown, headers: any, request: SoapRequest) =>
         verificaAvviso(args, headers, { baseUrl: baseUrlOf(request) }),
       paaSILChiediPagati: (args: any) => chiediPagati(args),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { iuvFor } from '#extension_points/payment/notice_code'
-import type { PayerKind } from '../documents.js'
+import type { MarcaBollo, PayerKind } from '../documents.js'
 
 /**
  * The simulated MyPay's storage, in the plugin's own tables: its enti
@@ -40,6 +40,10 @@ export interface SimDovuto {
   idSession: string | null
   iur: string | null
   paidAt: Date | null
+  /** datiMarcaBolloDigitale of a MARCA_BOLLO_DIGITALE dovuto */
+  marcaBollo: MarcaBollo | null
+  /** the marca da bollo digitale issued when it was paid (MarcaDaBollo.xsd) */
+  marcaXml: string | null
 }
 
 export type SessionStato = 'NUOVO' | 'IN_CORSO' | 'PAGATO' | 'NON_PAGATO' | 'ANNULLATO'
@@ -47,7 +51,8 @@ export type SessionStato = 'NUOVO' | 'IN_CORSO' | 'PAGATO' | 'NON_PAGATO' | 'ANN
 export interface SimSession {
   idSession: string
   codIpaEnte: string
-  kind: 'avviso' | 'carrello'
+  /** paaSILVerificaAvviso, pagoPA Checkout's cart, paaSILInviaDovuti */
+  kind: 'avviso' | 'carrello' | 'dovuti'
   stato: SessionStato
   iuds: string[]
   returnOk: string
@@ -99,6 +104,10 @@ function toDovuto(row: Record<string, any>): SimDovuto {
     idSession: row.id_session,
     iur: row.iur,
     paidAt: row.paid_at ? new Date(row.paid_at) : null,
+    marcaBollo: row.bollo_hash_documento
+      ? { hashDocumento: row.bollo_hash_documento, provinciaResidenza: row.bollo_provincia }
+      : null,
+    marcaXml: row.marca_xml,
   }
 }
 
@@ -209,6 +218,7 @@ export async function insertDovuto(
     payerFiscalCode: string
     amount: string
     dueDate: string | null
+    marcaBollo?: MarcaBollo | null
   },
   client: QueryClientContract = db.connection()
 ): Promise<SimDovuto | null> {
@@ -238,6 +248,8 @@ export async function insertDovuto(
         payer_fiscal_code: input.payerFiscalCode,
         amount: input.amount,
         due_date: input.dueDate,
+        bollo_hash_documento: input.marcaBollo?.hashDocumento ?? null,
+        bollo_provincia: input.marcaBollo?.provinciaResidenza ?? null,
         created_at: new Date(),
       })
       return toDovuto(
@@ -284,6 +296,15 @@ export async function markPaid(id: number, paidAt: Date) {
     .whereIn('stato', ['DA_PAGARE', 'PAGAMENTO_INIZIATO'])
     .update({ stato: 'PAGATO', paid_at: paidAt, iur: randomBytes(16).toString('hex') })
   return Number(Array.isArray(updated) ? updated[0] : updated) > 0
+}
+
+/** Keeps the marca da bollo issued for a paid dovuto; the first one issued stays. */
+export async function keepMarca(id: number, marcaXml: string) {
+  await db
+    .from('mypay_sim_dovuti')
+    .where('id', id)
+    .whereNull('marca_xml')
+    .update({ marca_xml: marcaXml })
 }
 
 export async function countDovuti(codIpaEnte: string) {
