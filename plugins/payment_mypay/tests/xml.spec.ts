@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { test } from '@japa/runner'
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
 import type { DebtPositionInput } from '#extension_points/payment/contract'
 import plugin from '../plugin.js'
 import { MyPayClient } from '../client.js'
-import { decodeDocument, versamentoXml } from '../documents.js'
+import { decodeDocument, parsePagati, versamentoXml } from '../documents.js'
 import { simulatorFaults } from '../simulator/faults.js'
 import { lastPushFor } from '../simulator/store.js'
 import { XSD_PATH, validateWithXsd, xsdForXmllint } from '../simulator/xsd.js'
@@ -17,9 +18,11 @@ import { wsdlSchemas } from './helpers/wsdl_schemas.js'
  * Every XML the adapter sends to MyPay, checked with xmllint: each SOAP
  * request against the schemas of pa-per-ente.wsdl, each document inside a
  * base64 field against PagInf_Dovuti_Pagati_6_2_0.xsd. The documents the
- * simulator answers with are checked the same way.
+ * simulator answers with are checked the same way, its marca da bollo
+ * against MarcaDaBollo.xsd.
  */
 const mypay = await startSimulatedMyPay()
+const MARCA_DA_BOLLO_XSD = fileURLToPath(new URL('../wsdl/MarcaDaBollo.xsd', import.meta.url))
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/'
 const DAY = 86_400_000
 
@@ -88,14 +91,27 @@ async function exerciseTheAdapter() {
   await adapter.createPosition(recovered).catch(() => {})
   await adapter.createPosition(recovered)
 
+  const documentHash = createHash('sha256').update(`domanda ${randomUUID()}`).digest('base64')
+  const stamp = await adapter.createPosition(
+    input({
+      description: 'Imposta di bollo sulla domanda di occupazione di suolo pubblico',
+      stamp: { documentHash, hashAlgorithm: 'sha256', province: 'PI' },
+    })
+  )
+
   const session = await adapter.startPayment({ positions: [person], returnUrls })
   await adapter.getStatus(person)
   await mypay.harness.payAtCheckout(session, 'paid')
   await adapter.getStatus(person)
   await adapter.getReceipt(person)
+  await mypay.harness.payAtCheckout(
+    await adapter.startPayment({ positions: [stamp], returnUrls }),
+    'paid'
+  )
+  const stampReceipt = await adapter.getReceipt(stamp)
   await adapter.cancelPosition!(organisation)
   await adapter.listOpenPositions!(TEST_PAYER.fiscalCode)
-  return { person }
+  return { person, stamp, documentHash, stampReceipt }
 }
 
 test.group('MyPay XML, checked with xmllint against the WSDL and the XSD', (group) => {
@@ -127,13 +143,18 @@ test.group('MyPay XML, checked with xmllint against the WSDL and the XSD', (grou
       [...operations],
       [
         'paaSILImportaDovuto',
+        'paaSILInviaDovuti',
         'paaSILVerificaAvviso',
         'paaSILChiediPagati',
         'paaSILChiediPagatiConRicevuta',
         'paaSILChiediPosizioniAperte',
       ]
     )
-    assert.isAtLeast(documents, 5, 'the Versamento documents of the creations and the cancellation')
+    assert.isAtLeast(
+      documents,
+      6,
+      'the Versamento documents of the creations and the cancellation, the Dovuti of the stamp'
+    )
 
     // the same check refuses a request the WSDL does not allow
     const creation = partsOf(
@@ -178,6 +199,51 @@ test.group('MyPay XML, checked with xmllint against the WSDL and the XSD', (grou
       const check = await validateWithXsd(document)
       assert.isTrue(check.valid, `${check.errors}\n${document}`)
     }
+  })
+
+  test('the stamp dovuto and the marca da bollo issued for it are valid against their XSDs', async ({
+    assert,
+  }) => {
+    mypay.soapRequests.length = 0
+    const { stamp, documentHash, stampReceipt } = await exerciseTheAdapter()
+
+    const sent = mypay.soapRequests
+      .map(partsOf)
+      .find((parts) => parts.name === 'paaSILInviaDovuti')!
+    const [dovuti] = sent.documents
+    assert.include(dovuti, '<datiMarcaBolloDigitale><tipoBollo>01</tipoBollo>')
+    assert.include(dovuti, `<hashDocumento>${documentHash}</hashDocumento>`)
+    assert.include(dovuti, '<provinciaResidenza>PI</provinciaResidenza>')
+    assert.include(dovuti, '<identificativoTipoDovuto>MARCA_BOLLO_DIGITALE<')
+    const dovutiCheck = await validateWithXsd(dovuti)
+    assert.isTrue(dovutiCheck.valid, `${dovutiCheck.errors}\n${dovuti}`)
+
+    const client = await MyPayClient.connect({
+      baseUrl: mypay.remote.url,
+      codIpaEnte: mypay.ente.codIpaEnte,
+      password: mypay.ente.password,
+      timeoutMs: 2000,
+    })
+    const paid = await client.chiediPagatiConRicevuta({ iud: stamp.positionId })
+    const pagatiCheck = await validateWithXsd(paid.pagati!)
+    assert.isTrue(pagatiCheck.valid, `${pagatiCheck.errors}\n${paid.pagati}`)
+    const [item] = parsePagati(paid.pagati!).items
+    assert.equal(item.allegato?.tipo, 'BD')
+
+    const marca = Buffer.from(item.allegato!.testo, 'base64').toString('utf8')
+    const marcaCheck = await validateWithXsd(marca, MARCA_DA_BOLLO_XSD)
+    assert.isTrue(marcaCheck.valid, `${marcaCheck.errors}\n${marca}`)
+    const iubd = /<IUBD>(\d+)<\/IUBD>/.exec(marca)?.[1]
+    assert.match(iubd ?? '', /^\d{14}$/)
+    assert.include(marca, '<Importo>16.00</Importo>')
+    assert.include(marca, `<ds:DigestValue>${documentHash}</ds:DigestValue></ImprontaDocumento>`)
+    assert.deepEqual(stampReceipt?.stamp?.iubd, iubd)
+    assert.equal(stampReceipt?.stamp?.documentHash, documentHash)
+
+    // the same check refuses a marca without its signature
+    const unsigned = marca.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+    const unsignedCheck = await validateWithXsd(unsigned, MARCA_DA_BOLLO_XSD)
+    assert.isFalse(unsignedCheck.valid)
   })
 
   test('xmllint refuses what the XSD refuses', async ({ assert }) => {
