@@ -224,6 +224,7 @@ export class GpdAdapter implements PaymentAdapter {
       paidAt,
       payerFiscalCode: receipt.debtorFiscalCode,
       ...(receipt.pspCompanyName ? { pspName: receipt.pspCompanyName } : {}),
+      ...(receipt.stamp ? { stamp: receipt.stamp } : {}),
       document: { contentType: 'application/xml', content: Buffer.from(answer.body, 'utf8') },
     }
   }

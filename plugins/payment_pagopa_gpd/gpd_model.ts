@@ -20,13 +20,27 @@ export interface CreditorSettings {
   defaultCategory: string
 }
 
+/** components.schemas.Stamp: the marca da bollo digitale a transfer asks for. */
+export interface GpdStamp {
+  /** base64 of the SHA-256 of the stamped document (stBase64Binary72) */
+  hashDocument: string
+  stampType: string
+  /** sigla of the payer's province */
+  provincialResidence: string
+}
+
+/** tipoBollo "01", imposta di bollo: the only value of stTipoBolloDigitale (sac-common-types) */
+export const STAMP_TYPE = '01'
+
 export interface GpdTransfer {
   idTransfer: '1' | '2' | '3' | '4' | '5'
   amount: number
   organizationFiscalCode?: string
   remittanceInformation: string
   category: string
+  /** mutually exclusive with stamp: one of the two */
   iban?: string
+  stamp?: GpdStamp
 }
 
 export interface GpdMetadata {
@@ -73,6 +87,7 @@ export interface GpdPositionResponse {
     pspCompany?: string
     status?: 'PO_UNPAID' | 'PO_PAID' | 'PO_PARTIALLY_REPORTED' | 'PO_REPORTED'
     paymentOptionMetadata?: GpdMetadata[]
+    transfer?: Array<{ iban?: string; stamp?: GpdStamp }>
   }>
 }
 
@@ -121,7 +136,16 @@ export function toGpdPosition(
             organizationFiscalCode: creditor.organizationFiscalCode,
             remittanceInformation: input.description,
             category: input.taxonomy ?? creditor.defaultCategory,
-            iban: creditor.iban,
+            // a marca da bollo is bought, not credited to the ente: no IBAN
+            ...(input.stamp
+              ? {
+                  stamp: {
+                    hashDocument: input.stamp.documentHash,
+                    stampType: STAMP_TYPE,
+                    provincialResidence: input.stamp.province,
+                  },
+                }
+              : { iban: creditor.iban }),
           },
         ],
         paymentOptionMetadata: [
@@ -189,6 +213,11 @@ export function toPositionStatus(position: GpdPositionResponse, iupd: string): P
   }
 }
 
+/** Whether the position's transfer is a marca da bollo digitale. */
+export function isStamp(position: GpdPositionResponse) {
+  return (optionOf(position).transfer ?? []).some((transfer) => transfer.stamp)
+}
+
 export function toDebtPosition(
   position: GpdPositionResponse,
   iupd: string,
@@ -207,7 +236,7 @@ export function toDebtPosition(
     // the notice shows GPD's due date, which is the expiry when there is one
     ...(dueDate ? { dueDate } : {}),
     ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
-    kind: 'pagopa',
+    kind: isStamp(position) ? 'stamp' : 'pagopa',
     links: {},
   }
 }

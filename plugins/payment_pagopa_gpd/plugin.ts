@@ -24,7 +24,7 @@ export default definePaymentPlugin({
   capabilities: {
     cart: true,
     openPositions: false,
-    stamps: false,
+    stamps: true,
     notifications: true,
     cancel: true,
   },

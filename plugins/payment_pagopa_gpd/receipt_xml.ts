@@ -8,7 +8,10 @@ import { DateTime } from 'luxon'
  *   answers the paSendRTV2 request GPD received, as XML;
  * - a paSendRTV2 SOAP request the Nodo sends to the ente's own station.
  * Elements are matched by local name, as the request's children are
- * unqualified and the wrapper's prefix varies.
+ * unqualified and the wrapper's prefix varies. A transfer that bought a
+ * marca da bollo digitale carries it as MBDAttachment: the base64 of the
+ * Agenzia delle Entrate's `marcaDaBollo` document (xsd-common/MarcaDaBollo.xsd),
+ * read here for its IUBD, purchase time and the stamped document's digest.
  */
 export class ReceiptXmlError extends Error {}
 
@@ -28,7 +31,21 @@ export interface ParsedReceipt {
   debtorFiscalCode: string
   pspCompanyName: string
   paymentDateTime: Date | null
+  /** the marca da bollo digitale the payment bought, if any */
+  stamp: MarcaDaBollo | null
 }
+
+export interface MarcaDaBollo {
+  /** identificativo univoco del bollo digitale */
+  iubd: string
+  /** ImprontaDocumento: base64 SHA-256 of the stamped document */
+  documentHash: string
+  /** OraAcquisto */
+  issuedAt: Date
+}
+
+export const MARCA_DA_BOLLO_NS = 'http://www.agenziaentrate.gov.it/2014/MarcaDaBollo'
+export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#'
 
 const MAX_BYTES = 256 * 1024
 
@@ -83,6 +100,41 @@ function dateTime(value: string) {
   return parsed.toJSDate()
 }
 
+/** A child in the given namespace: the MBD's elements are qualified, the receipt's are not. */
+function qualifiedChild(parent: Element, namespace: string, localName: string) {
+  const found = child(parent, localName)
+  return found?.namespaceURI === namespace ? found : null
+}
+
+/** Reads the marca da bollo document an MBDAttachment carries (base64). */
+export function parseMarcaDaBollo(attachment: string): MarcaDaBollo {
+  const root = parse(Buffer.from(attachment, 'base64').toString('utf8')).documentElement!
+  if (root.localName !== 'marcaDaBollo' || root.namespaceURI !== MARCA_DA_BOLLO_NS) {
+    throw new ReceiptXmlError('MBDAttachment is not a marcaDaBollo')
+  }
+  const value = (parent: Element | null, namespace: string, localName: string) => {
+    const found = parent && qualifiedChild(parent, namespace, localName)?.textContent?.trim()
+    if (!found) throw new ReceiptXmlError(`marcaDaBollo: ${localName} is missing`)
+    return found
+  }
+  // the stamped document's digest, not the signature's own DigestValue
+  const print = qualifiedChild(root, MARCA_DA_BOLLO_NS, 'ImprontaDocumento')
+  return {
+    iubd: value(root, MARCA_DA_BOLLO_NS, 'IUBD'),
+    documentHash: value(print, XMLDSIG_NS, 'DigestValue'),
+    issuedAt: dateTime(value(root, MARCA_DA_BOLLO_NS, 'OraAcquisto')),
+  }
+}
+
+function stampOf(receipt: Element): MarcaDaBollo | null {
+  const transfers = child(receipt, 'transferList')
+  for (let node = transfers?.firstChild; node; node = node.nextSibling) {
+    const attachment = node.nodeType === 1 && text(node as Element, 'MBDAttachment')
+    if (attachment) return parseMarcaDaBollo(attachment)
+  }
+  return null
+}
+
 /** Reads the paSendRTV2 request in a receipt document or a SOAP envelope. */
 export function parseReceipt(xml: string): ParsedReceipt {
   const root = parse(xml).documentElement!
@@ -108,6 +160,7 @@ export function parseReceipt(xml: string): ParsedReceipt {
     debtorFiscalCode: (identifier && text(identifier, 'entityUniqueIdentifierValue')) ?? '',
     pspCompanyName: text(receipt, 'PSPCompanyName') ?? '',
     paymentDateTime: paidAt ? dateTime(paidAt) : null,
+    stamp: stampOf(receipt),
   }
 }
 

@@ -5,6 +5,7 @@ import { formatNoticeCode } from '#extension_points/payment/notice_code'
 import { deliverReceipt } from './delivery.js'
 import { GPD_STATION } from './gpd_api.js'
 import type { SimulatedApi } from './http.js'
+import { issueMarcaDaBollo, newIubd } from './marca_da_bollo.js'
 import type { ReceiptData } from './receipt_document.js'
 import {
   closeCart,
@@ -24,12 +25,15 @@ import {
  * pays all its notices or none; the receipts are stored for GPD and sent to
  * the ente's station; the citizen goes back to the cart's returnOkUrl. A
  * second "Paga" on a paid cart goes back to the same place and pays nothing.
+ * A notice whose transfer is a stamp buys a marca da bollo digitale: the
+ * PSP issues it with the receipt (MBDAttachment).
  */
 export const TEST_CARDS = { approved: '4242424242424242', declined: '4000000000000002' }
 
 /** The simulated PSP and its fee (one per checkout, however many notices). */
 const PSP = {
   idPSP: 'SIMPSP01',
+  fiscalCode: '00000000000',
   pspCompanyName: 'Banca di prova (simulatore)',
   idChannel: 'SIMPSP01_01',
   channelDescription: 'Checkout pagoPA',
@@ -64,14 +68,33 @@ function euro(cents: number) {
   return new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100)
 }
 
-/** Why a notice cannot be paid now, in the citizen's words; null when it can. */
-async function problemOf(notice: CartNotice) {
+/** What the position sent for this option (transfers, metadata). */
+function sentOption(position: StoredPosition, option: StoredOption): Record<string, any> {
+  return (position.model.paymentOption ?? []).find((item: any) => item.iuv === option.iuv) ?? {}
+}
+
+/** The stamp request of the option's transfer, when it buys a marca da bollo. */
+function stampOf(position: StoredPosition, option: StoredOption) {
+  const transfers: any[] = sentOption(position, option).transfer ?? []
+  return transfers.find((transfer) => transfer.stamp)?.stamp as
+    { hashDocument: string; stampType: string; provincialResidence: string } | undefined
+}
+
+/** The notice as the page shows it: why it cannot be paid now (null when it can), its stamp. */
+async function stateOf(notice: CartNotice) {
   const found = await positionOfNotice(notice.fiscalCode, notice.noticeNumber)
-  if (!found) return 'Avviso non trovato presso l’ente.'
-  if (found.option.status !== 'PO_UNPAID') return 'Avviso già pagato.'
-  if (found.position.status === 'EXPIRED') return 'Avviso scaduto.'
-  if (found.position.status === 'INVALID') return 'Avviso annullato dall’ente.'
-  if (found.position.status !== 'VALID') return 'Avviso non ancora pagabile.'
+  const stamp = found ? stampOf(found.position, found.option) : undefined
+  return {
+    problem: found ? problemOf(found.position, found.option) : 'Avviso non trovato presso l’ente.',
+    stamp,
+  }
+}
+
+function problemOf(position: StoredPosition, option: StoredOption) {
+  if (option.status !== 'PO_UNPAID') return 'Avviso già pagato.'
+  if (position.status === 'EXPIRED') return 'Avviso scaduto.'
+  if (position.status === 'INVALID') return 'Avviso annullato dall’ente.'
+  if (position.status !== 'VALID') return 'Avviso non ancora pagabile.'
   return null
 }
 
@@ -141,13 +164,17 @@ async function cartPage(
 ) {
   const notices: CartNotice[] = cart.request.paymentNotices
   const rows = await Promise.all(
-    notices.map(async (notice) => ({
-      companyName: notice.companyName,
-      description: notice.description,
-      noticeCode: formatNoticeCode(notice.noticeNumber),
-      amount: euro(notice.amount),
-      problem: await problemOf(notice),
-    }))
+    notices.map(async (notice) => {
+      const { problem, stamp } = await stateOf(notice)
+      return {
+        companyName: notice.companyName,
+        description: notice.description,
+        noticeCode: formatNoticeCode(notice.noticeNumber),
+        amount: euro(notice.amount),
+        problem,
+        stamp: stamp && { province: stamp.provincialResidence },
+      }
+    })
   )
   const total = notices.reduce((sum, notice) => sum + notice.amount, 0)
   return page(
@@ -173,9 +200,22 @@ async function cartPage(
   )
 }
 
+/** A stamp transfer's marca da bollo, issued by the PSP at payment time (base64). */
+function marcaFor(transfer: any, paidAt: Date) {
+  const marca = issueMarcaDaBollo({
+    psp: { fiscalCode: PSP.fiscalCode, name: PSP.pspCompanyName },
+    iubd: newIubd(),
+    issuedAt: paidAt,
+    amountCents: transfer.amount,
+    stampType: transfer.stamp.stampType,
+    documentHash: transfer.stamp.hashDocument,
+  })
+  return Buffer.from(marca, 'utf8').toString('base64')
+}
+
 function receiptFor(position: StoredPosition, option: StoredOption, feeCents: number): ReceiptData {
   const model = position.model
-  const sent = (model.paymentOption ?? []).find((item: any) => item.iuv === option.iuv) ?? {}
+  const sent = sentOption(position, option)
   return {
     idPA: position.organizationFiscalCode,
     idBrokerPA: GPD_STATION.brokerId,
@@ -197,7 +237,9 @@ function receiptFor(position: StoredPosition, option: StoredOption, feeCents: nu
       idTransfer: transfer.idTransfer,
       amountCents: transfer.amount,
       fiscalCodePA: transfer.organizationFiscalCode ?? position.organizationFiscalCode,
-      iban: transfer.iban ?? transfer.postalIban,
+      ...(transfer.stamp
+        ? { mbdAttachment: marcaFor(transfer, option.paymentDate!) }
+        : { iban: transfer.iban ?? transfer.postalIban }),
       remittanceInformation: transfer.remittanceInformation,
       transferCategory: transfer.category,
     })),

@@ -7,7 +7,7 @@ interface Transfer {
   amount: number
   iban?: string
   postalIban?: string
-  stamp?: unknown
+  stamp?: { hashDocument?: string; stampType?: string; provincialResidence?: string }
 }
 
 interface Option {
@@ -25,6 +25,29 @@ export interface PositionBody {
 }
 
 const MAX_TRANSFERS = 5
+
+/**
+ * The Stamp's bean validation (model/pd/Stamp.java): hashDocument not blank
+ * and at most 64 characters, stampType two characters, provincialResidence
+ * matching [A-Z]{2} as a whole (Java's @Pattern; the OpenAPI's unanchored
+ * pattern lets "PIS" through). Stricter than GPD: stampType must be "01", the
+ * only tipoBollo the Nodo's paGetPaymentV2 carries (stTipoBolloDigitale), so
+ * a stamp pagoPA could never sell is refused here instead of at payment.
+ */
+function stampProblems(stamp: NonNullable<Transfer['stamp']>, iuv: string): string[] {
+  const problems: string[] = []
+  const hash = stamp.hashDocument?.trim() ?? ''
+  if (!hash || hash.length > 64) {
+    problems.push(
+      `stamp.hashDocument must not be blank, size must be between 0 and 64 [iuv=${iuv}]`
+    )
+  }
+  if (stamp.stampType !== '01') problems.push(`stamp.stampType must be 01 [iuv=${iuv}]`)
+  if (!/^[A-Z]{2}$/.test(stamp.provincialResidence ?? '')) {
+    problems.push(`stamp.provincialResidence must match "[A-Z]{2}" [iuv=${iuv}]`)
+  }
+  return problems
+}
 
 export function creationProblems(body: PositionBody, now: Date): string[] {
   const problems: string[] = []
@@ -57,6 +80,7 @@ export function creationProblems(body: PositionBody, now: Date): string[] {
       if (accounts !== 1) {
         problems.push('Iban, postalIban and Stamp are mutually exclusive. One of them is required.')
       }
+      if (transfer.stamp) problems.push(...stampProblems(transfer.stamp, option.iuv))
     }
     const total = transfers.reduce((sum, transfer) => sum + transfer.amount, 0)
     if (total !== option.amount) {

@@ -26,7 +26,10 @@ export interface ReceiptData {
     idTransfer: string
     amountCents: number
     fiscalCodePA: string
-    iban: string
+    /** where the money goes; a marca da bollo transfer has mbdAttachment instead */
+    iban?: string
+    /** base64 of the marca da bollo document the PSP issued (marca_da_bollo.ts) */
+    mbdAttachment?: string
     remittanceInformation: string
     transferCategory: string
   }>
@@ -79,7 +82,9 @@ function receiptElement(data: ReceiptData) {
         element('idTransfer', transfer.idTransfer),
         element('transferAmount', euro(transfer.amountCents)),
         element('fiscalCodePA', transfer.fiscalCodePA),
-        element('IBAN', transfer.iban),
+        transfer.mbdAttachment
+          ? element('MBDAttachment', transfer.mbdAttachment)
+          : element('IBAN', transfer.iban ?? ''),
         element('remittanceInformation', transfer.remittanceInformation.slice(0, 140)),
         element('transferCategory', transfer.transferCategory),
         '</transfer>',
