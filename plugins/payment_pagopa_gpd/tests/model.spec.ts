@@ -3,6 +3,7 @@ import { parseNoticeCode } from '#extension_points/payment/notice_code'
 import {
   madeForKey,
   statusOf,
+  toDebtPosition,
   toGpdPosition,
   toPositionStatus,
   type GpdPositionResponse,
@@ -82,6 +83,33 @@ test.group('payment_pagopa_gpd GPD model', () => {
         .type,
       'G'
     )
+  })
+
+  test('a marca da bollo: the transfer carries the stamp and no IBAN, the position is a stamp', ({
+    assert,
+  }) => {
+    const documentHash = 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg='
+    const body = toGpdPosition(
+      {
+        ...input,
+        amountCents: 1600,
+        stamp: { documentHash, hashAlgorithm: 'sha256', province: 'PI' },
+      },
+      ids,
+      CREDITOR
+    )
+    const [transfer] = body.paymentOption[0].transfer
+    assert.deepEqual(transfer.stamp, {
+      hashDocument: documentHash,
+      stampType: '01',
+      provincialResidence: 'PI',
+    })
+    assert.notProperty(transfer, 'iban')
+    assert.equal(transfer.amount, 1600)
+    const created = toDebtPosition(body as GpdPositionResponse, ids.iupd, input)
+    assert.equal(created.kind, 'stamp')
+    const plain = toGpdPosition(input, ids, CREDITOR)
+    assert.equal(toDebtPosition(plain as GpdPositionResponse, ids.iupd, input).kind, 'pagopa')
   })
 
   test('GPD {0} / {1} is {2}')

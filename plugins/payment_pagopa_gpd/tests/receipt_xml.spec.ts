@@ -1,25 +1,21 @@
-import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
+import { createHash } from 'node:crypto'
 import { test } from '@japa/runner'
 import { parseReceipt, ReceiptXmlError } from '../receipt_xml.js'
+import { issueMarcaDaBollo } from '../simulator/marca_da_bollo.js'
 import {
   paSendRtV2Element,
   paSendRtV2Envelope,
   receiptDocument,
   type ReceiptData,
 } from '../simulator/receipt_document.js'
+import { XSD, xmllint as xmllintAgainst } from './helpers/xml_tools.js'
 
 /**
  * The receipts the simulated Nodo writes are valid paSendRTV2 requests
  * (xmllint against pagoPA's paForNode.xsd), and the adapter reads back
- * what they say from both forms (GPD's document, the SOAP request).
+ * what they say from both forms (GPD's document, the SOAP request), the
+ * marca da bollo of a stamp transfer included.
  */
-const XSD = fileURLToPath(new URL('../wsdl/xsd/paForNode.xsd', import.meta.url))
-const run = promisify(execFile)
 
 const RECEIPT: ReceiptData = {
   idPA: '80000010000',
@@ -58,18 +54,38 @@ const RECEIPT: ReceiptData = {
   metadata: [{ key: 'debtorFiscalCode', value: 'RSSMRA80A41H501Y' }],
 }
 
-async function xmllint(xml: string) {
-  const dir = await mkdtemp(join(tmpdir(), 'gpd-xsd-'))
-  try {
-    const file = join(dir, 'message.xml')
-    await writeFile(file, xml)
-    await run('xmllint', ['--noout', '--schema', XSD, file])
-    return null
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr ?? error)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+const xmllint = (xml: string) => xmllintAgainst(xml, XSD.paForNode)
+
+const DOCUMENT_HASH = createHash('sha256').update('istanza di prova').digest('base64')
+
+/** The same receipt for a marca da bollo: its transfer carries the marca instead of an IBAN. */
+function stampReceipt(marca: string): ReceiptData {
+  const [transfer] = RECEIPT.transfers
+  return {
+    ...RECEIPT,
+    amountCents: 1600,
+    transfers: [
+      {
+        idTransfer: transfer.idTransfer,
+        amountCents: 1600,
+        fiscalCodePA: transfer.fiscalCodePA,
+        mbdAttachment: Buffer.from(marca).toString('base64'),
+        remittanceInformation: 'Imposta di bollo',
+        transferCategory: transfer.transferCategory,
+      },
+    ],
   }
+}
+
+function signedMarca() {
+  return issueMarcaDaBollo({
+    psp: { fiscalCode: '00000000000', name: 'Banca di prova (simulatore)' },
+    iubd: '01234567890123',
+    issuedAt: RECEIPT.paidAt,
+    amountCents: 1600,
+    stampType: '01',
+    documentHash: DOCUMENT_HASH,
+  })
 }
 
 test.group('payment_pagopa_gpd receipts', () => {
@@ -97,6 +113,31 @@ test.group('payment_pagopa_gpd receipts', () => {
       assert.equal(receipt.debtorFiscalCode, 'RSSMRA80A41H501Y')
       assert.equal(receipt.idStation, '80000010000_01')
       assert.equal(receipt.paymentDateTime?.toISOString(), '2026-03-01T09:30:00.000Z')
+    }
+  })
+
+  test('a receipt with a marca da bollo validates and reads back the marca', async ({ assert }) => {
+    const receipt = stampReceipt(signedMarca())
+    assert.isNull(await xmllint(paSendRtV2Element(receipt)))
+    assert.include(paSendRtV2Element(receipt), '<MBDAttachment>')
+    assert.notInclude(paSendRtV2Element(receipt), '<IBAN>')
+    for (const xml of [receiptDocument(receipt), paSendRtV2Envelope(receipt)]) {
+      assert.deepEqual(parseReceipt(xml).stamp, {
+        iubd: '01234567890123',
+        documentHash: DOCUMENT_HASH,
+        issuedAt: RECEIPT.paidAt,
+      })
+    }
+    assert.isNull(parseReceipt(receiptDocument(RECEIPT)).stamp, 'a plain payment has no marca')
+  })
+
+  test('an MBDAttachment that is not a marca da bollo is refused', async ({ assert }) => {
+    for (const attachment of [
+      '<marcaDaBollo><IUBD>1</IUBD></marcaDaBollo>',
+      signedMarca().replace(/<IUBD>\d+<\/IUBD>/, ''),
+      'non è xml <',
+    ]) {
+      assert.throws(() => parseReceipt(receiptDocument(stampReceipt(attachment))), ReceiptXmlError)
     }
   })
 

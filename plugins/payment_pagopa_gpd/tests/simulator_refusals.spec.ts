@@ -137,6 +137,52 @@ test.group('payment_pagopa_gpd simulator refuses what pagoPA refuses', (group) =
     }
   })
 
+  test('GPD: a malformed stamp is 400, by the schema or by GPD’s own rules', async ({ assert }) => {
+    const stampTransfer = (
+      stamp: Record<string, unknown>,
+      extra: Record<string, unknown> = {}
+    ) => ({
+      transfer: [
+        {
+          idTransfer: '1',
+          amount: 1000,
+          remittanceInformation: 'Imposta di bollo',
+          category: '9/0101108TS/',
+          stamp: {
+            hashDocument: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=',
+            stampType: '01',
+            provincialResidence: 'PI',
+            ...stamp,
+          },
+          ...extra,
+        },
+      ],
+    })
+    const created = await call(`${positions()}?toPublish=true`, {
+      body: position({}, stampTransfer({})),
+    })
+    assert.equal(created.status, 201, 'a well-formed stamp is accepted')
+
+    const cases: Array<[Record<string, any>, string]> = [
+      [stampTransfer({ provincialResidence: 'pi' }), 'provincialResidence must match pattern'],
+      [stampTransfer({ stampType: '1' }), 'stampType must NOT have fewer than 2 characters'],
+      [stampTransfer({ hashDocument: 'x'.repeat(73) }), 'hashDocument must NOT have more than 72'],
+      [stampTransfer({ stampType: undefined }), "must have required property 'stampType'"],
+      [stampTransfer({ provincialResidence: 'PIS' }), 'provincialResidence must match "[A-Z]{2}"'],
+      [stampTransfer({ hashDocument: '' }), 'hashDocument must not be blank'],
+      [stampTransfer({ stampType: '02' }), 'stampType must be 01'],
+      [
+        stampTransfer({}, { iban: 'IT60X0542811101000000123456' }),
+        'Iban, postalIban and Stamp are mutually exclusive',
+      ],
+    ]
+    for (const [option, message] of cases) {
+      const answer = await call(`${positions()}?toPublish=true`, { body: position({}, option) })
+      assert.equal(answer.status, 400, message)
+      assert.include(answer.body.detail, message)
+    }
+  })
+
   test('GPD: the same IUPD or the same IUV again is 409', async ({ assert }) => {
     const first = position()
     assert.equal(await statusOf(`${positions()}?toPublish=true`, { body: first }), 201)
