@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import { createTestAdapter, TEST_PAYER } from '#extension_points/payment/testing'
 import {
@@ -27,6 +27,18 @@ const ente = {
   codiceFiscale: String(randomInt(10_000_000_000, 99_999_999_999)),
 }
 const password = 'Segreta.2026'
+const returnUrls = {
+  success: `${ente.baseUrl}/pagamenti/esito`,
+  cancel: `${ente.baseUrl}/pagamenti/annullato`,
+}
+
+function testAdapter() {
+  return createTestAdapter({
+    plugin,
+    config: { password, tipoDovuto: 'DIRITTI_SEGRETERIA', baseUrl: `${origin}/_sim/payment_mypay` },
+    ente,
+  })
+}
 
 test.group('MyPay checkout page in the browser', (group) => {
   const browser = useAppAndBrowser(group)
@@ -47,15 +59,7 @@ test.group('MyPay checkout page in the browser', (group) => {
   })
 
   test('pay with the test card after fixing a wrong number', async ({ assert }) => {
-    const { adapter } = await createTestAdapter({
-      plugin,
-      config: {
-        password,
-        tipoDovuto: 'DIRITTI_SEGRETERIA',
-        baseUrl: `${origin}/_sim/payment_mypay`,
-      },
-      ente,
-    })
+    const { adapter } = await testAdapter()
     const position = await adapter.createPosition({
       idempotencyKey: `pratica:${randomUUID()}:pagamento:1`,
       payer: { ...TEST_PAYER },
@@ -63,13 +67,7 @@ test.group('MyPay checkout page in the browser', (group) => {
       description: 'Passo carrabile per Rossi Maria',
       taxonomy: '9/0101108TS/',
     })
-    const session = await adapter.startPayment({
-      positions: [position],
-      returnUrls: {
-        success: `${ente.baseUrl}/pagamenti/esito`,
-        cancel: `${ente.baseUrl}/pagamenti/annullato`,
-      },
-    })
+    const session = await adapter.startPayment({ positions: [position], returnUrls })
 
     const { context, page, pageErrors } = await openCheckout(browser(), session.redirectUrl)
     assert.deepEqual(await axeViolations(page), [])
@@ -100,6 +98,43 @@ test.group('MyPay checkout page in the browser', (group) => {
 
     const status = await adapter.getStatus(position)
     assert.equal(status.status, 'COMPLETE')
+    assert.deepEqual(pageErrors, [], 'no script or CSP error, no missing stylesheet, font, icon')
+  })
+
+  test('a marca da bollo digitale: named on the page with its document, paid with the test card', async ({
+    assert,
+  }) => {
+    const { adapter } = await testAdapter()
+    const documentHash = createHash('sha256').update(`istanza ${randomUUID()}`).digest('base64')
+    const stamp = await adapter.createPosition({
+      idempotencyKey: `pratica:${randomUUID()}:bollo:1`,
+      payer: { ...TEST_PAYER },
+      amountCents: 1600,
+      description: 'Imposta di bollo sull’istanza di Rossi Maria',
+      taxonomy: '9/0101108TS/',
+      stamp: { documentHash, hashAlgorithm: 'sha256', province: 'PI' },
+    })
+    const session = await adapter.startPayment({ positions: [stamp], returnUrls })
+
+    const { context, page, pageErrors } = await openCheckout(browser(), session.redirectUrl)
+    assert.isTrue(
+      await page.getByRole('heading', { name: 'Marca da bollo digitale da pagare' }).isVisible()
+    )
+    assert.isTrue(await page.getByText(documentHash).isVisible())
+    assert.deepEqual(await axeViolations(page), [])
+    await screenshot(page, 'mypay-checkout-marca-da-bollo')
+
+    const returned = await payAndReturnTo(
+      page,
+      '4000 0000 0000 0119',
+      `${ente.baseUrl}/callbacks/payment_mypay/ritorno`,
+      'Paga 16,45 €'
+    )
+    assert.equal(returned.searchParams.get('esito'), 'OK')
+    await context.close()
+
+    const receipt = await adapter.getReceipt(stamp)
+    assert.equal(receipt?.stamp?.documentHash, documentHash)
     assert.deepEqual(pageErrors, [], 'no script or CSP error, no missing stylesheet, font, icon')
   })
 })
