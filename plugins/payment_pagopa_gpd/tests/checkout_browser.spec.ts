@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import type { PositionRef } from '#extension_points/payment/contract'
 import {
@@ -16,7 +16,8 @@ import { adapterOver } from './helpers/checked_fetch.js'
  * The simulator as the demo serves it, mounted in the app at
  * /_sim/payment_pagopa_gpd/, and its Checkout page in Debian's chromium:
  * WCAG 2.1 AA clean (axe) with and without errors, a wrong card kept with
- * its errors, then "Paga" back to the ente and the cart paid.
+ * its errors, then "Paga" back to the ente and the cart paid; a marca da
+ * bollo named on the page and issued with the receipt.
  */
 const ROOT = `${ORIGIN}/_sim/payment_pagopa_gpd`
 const CONFIG = {
@@ -91,6 +92,37 @@ test.group('payment_pagopa_gpd Checkout page in a browser', (group) => {
       assert.equal(status.status, 'COMPLETE')
     }
     assert.deepEqual(errors, [], 'no CSP violation, script error or missing stylesheet, font, icon')
+    await context.close()
+  }).timeout(60_000)
+
+  test('a marca da bollo digitale: named on the page, issued with the receipt', async ({
+    assert,
+  }) => {
+    const { adapter } = await adapterOver(CONFIG)
+    const documentHash = createHash('sha256').update(`istanza ${randomUUID()}`).digest('base64')
+    const position = await adapter.createPosition({
+      idempotencyKey: `pratica:${randomUUID()}:bollo:1`,
+      payer: { fiscalCode: 'RSSMRA80A41H501Y', name: 'Maria Rossi', kind: 'person' },
+      amountCents: 1600,
+      description: 'Imposta di bollo sull’istanza di occupazione di suolo pubblico',
+      stamp: { documentHash, hashAlgorithm: 'sha256', province: 'PI' },
+    })
+    const session = await adapter.startPayment({
+      positions: [position],
+      returnUrls: { success: SUCCESS_URL, cancel: `${ORIGIN}/health?esito=annullato` },
+    })
+
+    const { context, page, pageErrors: errors } = await openCheckout(browser(), session.redirectUrl)
+    await page.getByText('Marca da bollo digitale', { exact: true }).waitFor()
+    assert.deepEqual(await axeViolations(page), [])
+    await screenshot(page, 'payment_pagopa_gpd-checkout-marca-da-bollo')
+
+    await payWithCard(page, '4242 4242 4242 4242')
+    await page.waitForURL(SUCCESS_URL)
+    const receipt = await adapter.getReceipt(position)
+    assert.equal(receipt?.stamp?.documentHash, documentHash)
+    assert.match(receipt?.stamp?.iubd ?? '', /^\d{14}$/)
+    assert.deepEqual(errors, [])
     await context.close()
   }).timeout(60_000)
 })

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import type { DebtPositionInput, PositionRef } from '#extension_points/payment/contract'
 import { OpenApiContract } from '../openapi/openapi_contract.js'
@@ -75,6 +75,15 @@ test.group('payment_pagopa_gpd client against the OpenAPI documents', (group) =>
       input({
         description: 'Retta mensile asilo nido comunale, mese di settembre: '.padEnd(140, '.'),
         expiresAt: new Date(Date.now() + 3 * 86_400_000),
+      }),
+      input({
+        amountCents: 1600,
+        description: 'Imposta di bollo sull’istanza',
+        stamp: {
+          documentHash: createHash('sha256').update('istanza').digest('base64'),
+          hashAlgorithm: 'sha256',
+          province: 'PI',
+        },
       }),
     ]
     const positions = []
