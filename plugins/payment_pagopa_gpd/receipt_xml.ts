@@ -118,10 +118,10 @@ export function parseMarcaDaBollo(attachment: string): MarcaDaBollo {
     return found
   }
   // the stamped document's digest, not the signature's own DigestValue
-  const print = qualifiedChild(root, MARCA_DA_BOLLO_NS, 'ImprontaDocumento')
+  const imprint = qualifiedChild(root, MARCA_DA_BOLLO_NS, 'ImprontaDocumento')
   return {
     iubd: value(root, MARCA_DA_BOLLO_NS, 'IUBD'),
-    documentHash: value(print, XMLDSIG_NS, 'DigestValue'),
+    documentHash: value(imprint, XMLDSIG_NS, 'DigestValue'),
     issuedAt: dateTime(value(root, MARCA_DA_BOLLO_NS, 'OraAcquisto')),
   }
 }
