@@ -109,6 +109,14 @@ async function exerciseTheAdapter() {
     'paid'
   )
   const stampReceipt = await adapter.getReceipt(stamp)
+  // a marca whose checkout was opened and left: MyPay lists it among the open positions
+  const leftStamp = await adapter.createPosition(
+    input({
+      description: 'Imposta di bollo sulla domanda di contributo',
+      stamp: { documentHash, hashAlgorithm: 'sha256', province: 'LU' },
+    })
+  )
+  await adapter.startPayment({ positions: [leftStamp], returnUrls })
   await adapter.cancelPosition!(organisation)
   await adapter.listOpenPositions!(TEST_PAYER.fiscalCode)
   return { person, stamp, documentHash, stampReceipt }
@@ -189,6 +197,10 @@ test.group('MyPay XML, checked with xmllint against the WSDL and the XSD', (grou
     })
     assert.isUndefined(another.fault)
     assert.isNotEmpty(another.positions!)
+    assert.isTrue(
+      another.positions!.some((position) => position.dovuti.includes('<datiMarcaBolloDigitale>')),
+      'an open marca da bollo among them'
+    )
 
     const answered = [
       paid.pagati!,
