@@ -172,10 +172,19 @@ export default class PaymentPosition extends compose(BaseModel, TenantOwned) {
     return POSITION_STATUS_LABELS[this.status]
   }
 
-  /** how the adapter names it; null before the intermediary created it */
+  /** whether it has an avviso to print ("Stampa e paga"): a marca da bollo digitale is paid online */
+  get hasNotice() {
+    return this.type === 'PAGOPA' && !!this.iud && !!this.noticeCode
+  }
+
+  /**
+   * How the adapter names it; null before the intermediary created it. IUV
+   * and codice avviso may still be empty: a marca da bollo digitale at
+   * MyPay gets its IUV only at the checkout.
+   */
   get ref(): PositionRef | null {
-    return this.iud && this.iuv && this.noticeCode
-      ? { positionId: this.iud, iuv: this.iuv, noticeCode: this.noticeCode }
+    return this.iud
+      ? { positionId: this.iud, iuv: this.iuv ?? '', noticeCode: this.noticeCode ?? '' }
       : null
   }
 }

@@ -115,7 +115,7 @@ export default class PaymentsController {
   async notice({ ente, auth, params, response }: HttpContext) {
     const citizen = auth.use('citizen').getUserOrFail()
     const position = await citizenPosition(ente, citizen, params.position)
-    if (!position?.ref || position.status === 'COMPLETE') throw new NotFoundException()
+    if (!position?.hasNotice || position.status === 'COMPLETE') throw new NotFoundException()
     const document = await noticeDocument(ente, position)
     if ('url' in document) return response.redirect(document.url)
     response.header('content-type', 'application/pdf')

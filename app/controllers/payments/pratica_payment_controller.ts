@@ -77,7 +77,7 @@ export default class PraticaPaymentController {
     const { ente, params, response } = ctx
     const { pratica } = await praticaWithService(ctx)
     const position = await positionOfEnte(ente, params.position)
-    if (!position || position.praticaId !== pratica.id || !position.ref)
+    if (!position || position.praticaId !== pratica.id || !position.hasNotice)
       throw new NotFoundException()
     const document = await noticeDocument(ente, position)
     if ('url' in document) return response.redirect(document.url)

@@ -77,8 +77,9 @@ export async function createAtIntermediary(positionId: number, options: { lastAt
     if (!CREATION_STATES.includes(row.status)) return null
     row.merge({
       iud: remote.positionId,
-      iuv: remote.iuv,
-      noticeCode: remote.noticeCode,
+      // empty until the checkout for some marche da bollo digitali
+      iuv: remote.iuv || null,
+      noticeCode: remote.noticeCode || null,
       status: 'PAYMENT_PENDING',
       links: { ...row.links, notice: remote.links.notice, receipt: remote.links.receipt },
       lastError: null,

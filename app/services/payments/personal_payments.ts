@@ -117,7 +117,7 @@ export async function paymentCards(
       payableOnline:
         !!position.ref &&
         ['PAYMENT_PENDING', 'PAYMENT_STARTED', 'PAYMENT_FAILED'].includes(position.status),
-      hasNotice: !!position.ref && position.status !== 'COMPLETE' && position.type === 'PAGOPA',
+      hasNotice: position.hasNotice && position.status !== 'COMPLETE',
     })
   }
   return cards

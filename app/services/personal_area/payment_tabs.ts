@@ -203,7 +203,7 @@ export async function stampViews(
         statusLabel: position.statusLabel,
         creating: position.status === 'CREATION_PENDING',
         documentHash: stamp.documentHash,
-        payOnline: urls && isPayableOnline(position) ? `${urls.payments}/paga` : null,
+        payOnline: open && isPayableOnline(position) ? `${urls.payments}/paga` : null,
         positionUuid: position.uuid,
       },
       digitalUrl: open && !underway && urls.digital ? urls.digital(stamp.uuid) : null,

@@ -89,7 +89,7 @@ export async function paymentStep(
       noticeCode: position.noticeCode ? formatNoticeCode(position.noticeCode) : null,
       iuv: position.iuv,
       dueDate: position.dueDate?.setLocale('it').toFormat('dd/MM/yyyy') ?? null,
-      noticeUrl: position.ref ? paths.notice(position.uuid) : null,
+      noticeUrl: position.hasNotice ? paths.notice(position.uuid) : null,
     })),
     planned: (service.paymentSettings?.atRequest ?? []).map((item) => {
       const cents = amountOf(item, pratica.data ?? {})

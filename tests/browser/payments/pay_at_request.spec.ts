@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
-import EntePlugin from '#models/ente_plugin'
 import Pratica from '#models/pratica'
 import { PraticaFactory } from '#factories/pratica_factory'
-import { sealSecrets } from '#plugin_runtime/plugin_secrets'
-import { registerEnte } from '#plugins/payment_mypay/simulator/store'
 import { TEST_CARDS } from '#plugins/payment_mypay/simulator/checkout'
 import { changeStatus } from '#services/pratiche/change_status'
 import { loginCitizen } from '#tests/browser/citizens/login'
+import { mypayFor } from '#tests/browser/payments_area/helpers'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
 import { DIRITTI, positionsOf } from '#tests/functional/payments/helpers'
 import { readNotice } from '#tests/functional/payments/qr'
@@ -23,42 +20,11 @@ import {
   screenshot,
 } from '#tests/helpers/browser'
 
-/**
- * As the demo: the ente pays through the MyPay simulator mounted in the
- * app (/_sim/payment_mypay/), which pushes outcomes to the platform's
- * notification route. The pratica was sent (1000 → 1500) and the queue
- * made its position at MyPay.
- */
+/** The pratica was sent (1000 → 1500) and the queue made its position at the mounted MyPay. */
 async function pendingPayment() {
   const setup = await ztlSetup({ paymentSettings: { atRequest: [DIRITTI], deferred: [] } })
   const { ente, service, citizen } = setup
-  const password = randomBytes(9).toString('base64url')
-  const jwtSecret = randomBytes(64).toString('base64')
-  await EntePlugin.create({
-    enteId: ente.id,
-    pluginId: 'payment_mypay',
-    inContract: true,
-    enabled: true,
-    config: {
-      tipoDovuto: 'DIRITTI_SEGRETERIA',
-      datiSpecificiRiscossione: '9/0101108TS/',
-      jwtClientId: 'stanza-del-cittadino',
-    },
-    secrets: sealSecrets({ password, jwtSecret }, ente.id, 'payment_mypay'),
-  })
-  await registerEnte({
-    codIpaEnte: ente.codiceIpa!,
-    codiceFiscale: ente.codiceFiscale,
-    name: ente.name,
-    password,
-    tipiDovuto: ['DIRITTI_SEGRETERIA'],
-    segregationCode: '01',
-    pushUrl: `/${ente.slug}/callbacks/payment_mypay/notify`,
-    jwtSecret,
-    jwtKid: 'prova',
-    jwtClientId: 'stanza-del-cittadino',
-    jwtClientMail: 'sil@comune.prova.it',
-  })
+  await mypayFor(ente)
   const draft = await PraticaFactory.merge({
     enteId: ente.id,
     serviceId: service.id,
