@@ -45,7 +45,14 @@ async function recordOpenPosition(
 ) {
   if (debt.kind !== 'pagopa' || !['PAYMENT_PENDING', 'PAYMENT_STARTED'].includes(debt.status))
     return
-  const known = await PaymentPosition.forEnte(ente).where('iuv', debt.iuv).first()
+  // by IUV, or by the intermediary's id for a position made here whose IUV came later
+  const known = await PaymentPosition.forEnte(ente)
+    .where((query) =>
+      query
+        .where('iuv', debt.iuv)
+        .orWhere((same) => same.where('plugin_id', pluginId).where('iud', debt.positionId))
+    )
+    .first()
   if (known) return
   // the database's own clock: a JS Date would be stored as a number by SQLite
   const now = db.knexRawQuery('CURRENT_TIMESTAMP')
