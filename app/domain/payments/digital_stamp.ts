@@ -8,6 +8,16 @@ import { UNPAID_END_STATES, type PaymentStatus } from '#domain/payments/position
  */
 export const PROVINCE_PATTERN = /^[A-Z]{2}$/
 
+/**
+ * pagoPA issues the marca da bollo digitale for the imposta di bollo of
+ * 16,00 € (tipo bollo "01"): a bollo of another amount is typed.
+ */
+export const DIGITAL_STAMP_AMOUNT_CENTS = 1600
+
+export function digitalStampAvailable(amountCents: number) {
+  return amountCents === DIGITAL_STAMP_AMOUNT_CENTS
+}
+
 export function normalizeProvince(value: unknown) {
   return String(value ?? '')
     .trim()

@@ -10,6 +10,7 @@ import paymentManager from '#extension_points/payment/manager'
 import { PraticaStatus } from '#domain/pratica_status'
 import {
   base64Digest,
+  digitalStampAvailable,
   digitalStampUnderway,
   istanzaDigest,
   normalizeProvince,
@@ -21,7 +22,7 @@ import { ensureModuloCompilato } from '#services/pratiche/documents'
 import { payerOf, dueWindow } from '#services/payments/at_request'
 import { requestPositions } from '#services/payments/positions'
 import { sendWhenRequestStepComplete } from '#services/payments/request_step'
-import { approveWhenComplete, StampError } from '#services/payments/stamps'
+import { approveWhenComplete, openStamp, StampError } from '#services/payments/stamps'
 
 /**
  * Marche da bollo paid as marche da bollo digitali (MBD) through pagoPA,
@@ -72,13 +73,12 @@ export async function requestDigitalStamp(
       if (!WAITING.includes(locked.status)) {
         throw new StampError('La pratica non attende marche da bollo.')
       }
-      const stamp = await Stamp.query({ client: trx })
-        .where('pratica_id', locked.id)
-        .where('uuid', stampUuid)
-        .forUpdate()
-        .first()
-      if (!stamp) throw new StampError('Marca da bollo non trovata.')
-      if (stamp.enteredAt) throw new StampError('Questa marca da bollo è già stata inserita.')
+      const stamp = await openStamp(trx, locked.id, stampUuid)
+      if (!digitalStampAvailable(stamp.amountCents)) {
+        throw new StampError(
+          'La marca da bollo digitale è solo per l’imposta di bollo da 16,00 €: inserisci una marca.'
+        )
+      }
       const current = stamp.positionId
         ? await PaymentPosition.query({ client: trx }).where('id', stamp.positionId).first()
         : null
@@ -156,7 +156,7 @@ export async function digitalStampPaid(
 /** Raised while the intermediary has no receipt with the marca yet: the job retries. */
 export class StampReceiptPendingError extends Error {}
 
-/** The job: the issued marca's IUBD and emission time, from the position's receipt. */
+/** The job: the issued marca's IUBD and emission time (and its IUV), from the position's receipt. */
 export async function recordIssuedStamp(positionId: number) {
   const position = await PaymentPosition.find(positionId)
   const stamp = position && (await Stamp.query().where('position_id', position.id).first())
@@ -173,4 +173,10 @@ export async function recordIssuedStamp(positionId: number) {
     issuedAt: DateTime.fromJSDate(receipt.stamp.issuedAt).toUTC(),
   })
   await stamp.save()
+  // some intermediaries give the marca its IUV only at the checkout
+  if (!position.iuv && receipt.iuv) {
+    await PaymentPosition.query()
+      .where('id', position.id)
+      .update({ iuv: receipt.iuv, notice_code: receipt.noticeCode || null })
+  }
 }

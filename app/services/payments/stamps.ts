@@ -187,13 +187,7 @@ export async function enterStamp(
   try {
     await db.transaction(async (trx) => {
       const locked = await lockPratica(trx, pratica.id)
-      const stamp = await Stamp.query({ client: trx })
-        .where('pratica_id', locked.id)
-        .where('uuid', stampUuid)
-        .forUpdate()
-        .first()
-      if (!stamp) throw new StampError('Marca da bollo non trovata.')
-      if (stamp.enteredAt) throw new StampError('Questa marca da bollo è già stata inserita.')
+      const stamp = await openStamp(trx, locked.id, stampUuid)
       if (await underwayDigitally(trx, stamp)) throw new StampError(DIGITAL_UNDERWAY_MESSAGE)
       const used = await Stamp.query({ client: trx })
         .where('ente_id', locked.enteId)
@@ -218,6 +212,22 @@ export async function enterStamp(
     throw error
   }
   return { errors: {} }
+}
+
+/** A bollo of the pratica still to enter, its row locked; else a StampError saying why. */
+export async function openStamp(
+  trx: TransactionClientContract,
+  praticaId: number,
+  stampUuid: string
+) {
+  const stamp = await Stamp.query({ client: trx })
+    .where('pratica_id', praticaId)
+    .where('uuid', stampUuid)
+    .forUpdate()
+    .first()
+  if (!stamp) throw new StampError('Marca da bollo non trovata.')
+  if (stamp.enteredAt) throw new StampError('Questa marca da bollo è già stata inserita.')
+  return stamp
 }
 
 /** Whether every bollo asked at release has been entered (none asked: yes). */

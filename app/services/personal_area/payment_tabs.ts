@@ -4,7 +4,7 @@ import { positionsOfPratica } from '#services/payments/positions'
 import { isPayableOnline } from '#services/payments/cart'
 import { ensureStampsAtRequest, stampsOfPratica } from '#services/payments/stamps'
 import PaymentPosition from '#models/payment_position'
-import { digitalStampUnderway } from '#domain/payments/digital_stamp'
+import { digitalStampAvailable, digitalStampUnderway } from '#domain/payments/digital_stamp'
 
 /**
  * The "Bolli" and "Pagamento" tabs of a pratica, shown only when its
@@ -206,7 +206,10 @@ export async function stampViews(
         payOnline: open && isPayableOnline(position) ? `${urls.payments}/paga` : null,
         positionUuid: position.uuid,
       },
-      digitalUrl: open && !underway && urls.digital ? urls.digital(stamp.uuid) : null,
+      digitalUrl:
+        open && !underway && urls.digital && digitalStampAvailable(stamp.amountCents)
+          ? urls.digital(stamp.uuid)
+          : null,
     }
   })
 }

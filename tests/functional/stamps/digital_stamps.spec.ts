@@ -127,6 +127,8 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
     assert.deepEqual(iter.map((step) => step.toStatus).slice(0, 4), [1000, 1500, 1520, 1900])
     await stamp.refresh()
     assert.match(stamp.number ?? '', /^\d{14}$/, 'the IUBD from the receipt')
+    await position.refresh()
+    assert.match(position.iuv ?? '', /^\d{15,25}$/, 'the IUV MyPay gave it at the checkout')
     assert.isNotNull(stamp.enteredAt)
     const paidTab = pageText(await asCitizen(client.get(area), setup.ente, setup.citizen))
     assert.include(paidTab, 'Marca da bollo digitale (pagoPA)')
@@ -134,7 +136,7 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
     assert.notInclude(paidTab, 'Paga con marca da bollo digitale')
   })
 
-  test('at release: bound to the modulo compilato; a declined card leaves the bollo open (pay again, or type a marca); paid at the second try, the pratica is Accettata', async ({
+  test('at release: bound to the modulo compilato; a 2,00 € bollo is typed, not digital; a declined card leaves the marca open (pay again, or type one); paid at the second try and the other typed, the pratica is Accettata', async ({
     client,
     assert,
   }) => {
@@ -147,12 +149,22 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
     const asked = await requestStampsAtRelease(
       setup.ente,
       pratica,
-      { items: [{ causale: 'Imposta di bollo sul rilascio', importo: '16,00' }], message: '' },
+      {
+        items: [
+          { causale: 'Imposta di bollo sul rilascio', importo: '16,00' },
+          { causale: 'Diritti di copia conforme', importo: '2,00' },
+        ],
+        message: '',
+      },
       { actor: operator, origin: { ip: null, userAgent: null } }
     )
     assert.deepEqual(asked, { sent: true })
-    const [stamp] = await Stamp.query().where('pratica_id', pratica.id)
+    const [stamp, copy] = await Stamp.query().where('pratica_id', pratica.id).orderBy('item_index')
     const area = `/${setup.ente.slug}/area-personale/pratiche/${pratica.uuid}`
+    const notDigital = await citizenPost(client, setup, `${area}/bolli/${copy.uuid}/digitale`, {
+      provincia: 'PI',
+    })
+    assert.match(digitalErrors(notDigital).province, /solo per l’imposta di bollo da 16,00 €/)
     await citizenPost(client, setup, `${area}/bolli/${stamp.uuid}/digitale`, { provincia: 'PI' })
     await workTheQueue()
     const [position] = await PaymentPosition.query().where('pratica_id', pratica.id)
@@ -175,6 +187,12 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
 
     await payDigitalStamp(client, setup, mypay(), position, 'paid')
     await workTheQueue()
+    assert.equal(await statusOf(pratica), 1500, 'the 2,00 € bollo is still to type')
+    const typed = await citizenPost(client, setup, `${area}/bolli/${copy.uuid}`, {
+      numero: '01234567890123',
+      emissione: '2026-11-20T10:15',
+    })
+    typed.assertFlashMessage('success', 'Marca da bollo inserita.')
     assert.equal(await statusOf(pratica), 7000)
     assert.lengthOf(
       await PaymentPosition.query().where('pratica_id', pratica.id),

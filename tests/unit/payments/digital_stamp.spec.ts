@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { createHash } from 'node:crypto'
 import {
   base64Digest,
+  digitalStampAvailable,
   digitalStampUnderway,
   istanzaDigest,
   normalizeProvince,
@@ -55,5 +56,11 @@ test.group('Marca da bollo digitale: document digest and province', () => {
     for (const status of ['CREATION_FAILED', 'PAYMENT_FAILED', 'EXPIRED', 'CANCELED'] as const)
       assert.isFalse(digitalStampUnderway(status), status)
     assert.isFalse(digitalStampUnderway(null))
+  })
+
+  test('only the 16,00 € imposta di bollo is issued as a marca digitale', ({ assert }) => {
+    assert.isTrue(digitalStampAvailable(1600))
+    assert.isFalse(digitalStampAvailable(200))
+    assert.isFalse(digitalStampAvailable(3200))
   })
 })
