@@ -1,8 +1,5 @@
 import { test } from '@japa/runner'
-import { rmSync } from 'node:fs'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { MigrationRunner } from '@adonisjs/lucid/migration'
 import { outbox } from '#queue/outbox'
 import {
   createEffectsTable,
@@ -12,6 +9,7 @@ import {
   type EffectRequest,
 } from '#tests/fixtures/jobs/effect_job'
 import { AppServer } from './app_server.js'
+import { openEmbeddedDatabase } from './embedded_database.js'
 import { freePort, waitUntil } from './process_helpers.js'
 
 /**
@@ -23,11 +21,6 @@ const CONNECTION = 'queue_embedded'
 const SQLITE_PATH = `tmp/embedded-queue-${process.pid}.sqlite`
 const JOBS = 6
 const LEASE_MS = 3000
-
-function removeDatabase() {
-  for (const suffix of ['', '-wal', '-shm'])
-    rmSync(app.makePath(SQLITE_PATH + suffix), { force: true })
-}
 
 function serverEnv(port: number): NodeJS.ProcessEnv {
   return {
@@ -49,30 +42,12 @@ test.group('Embedded / kill -9 and restart (SQLite, in-process queue)', (group) 
   const servers: AppServer[] = []
 
   group.setup(async () => {
-    removeDatabase()
-    db.manager.add(CONNECTION, {
-      client: 'better-sqlite3',
-      connection: { filename: app.makePath(SQLITE_PATH) },
-      useNullAsDefault: true,
-      pool: {
-        // the server writes to the same file meanwhile
-        afterCreate: (connection: any, done: (error: Error | null, conn: any) => void) => {
-          connection.pragma('journal_mode = WAL')
-          connection.pragma('busy_timeout = 5000')
-          done(null, connection)
-        },
-      },
-      migrations: { naturalSort: true, paths: ['database/migrations'] },
-    })
-    const migrator = new MigrationRunner(db, app, { direction: 'up', connectionName: CONNECTION })
-    await migrator.run()
-    if (migrator.error) throw migrator.error
+    const closeDatabase = await openEmbeddedDatabase(CONNECTION, SQLITE_PATH)
     await createEffectsTable(db.connection(CONNECTION))
 
     return async () => {
       for (const server of servers) await server.kill()
-      await db.manager.close(CONNECTION)
-      removeDatabase()
+      await closeDatabase()
     }
   })
 

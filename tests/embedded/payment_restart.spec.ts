@@ -8,7 +8,9 @@ import { AppServer } from './app_server.js'
 import { CitizenBrowser } from './citizen_browser.js'
 import { openEmbeddedDatabase } from './embedded_database.js'
 import { HoldingRelay } from './holding_relay.js'
-import { DIRITTI, payingEnte, sentPratica } from './paying_ente.js'
+import { DIRITTI } from '#tests/functional/payments/helpers'
+import { sentForPayment } from '#tests/browser/payments_area/helpers'
+import { payingEnte } from './paying_ente.js'
 import { freePort, waitUntil } from './process_helpers.js'
 
 /**
@@ -161,7 +163,7 @@ test.group('Embedded / payments: kill -9 and restart (SQLite, in-process queue)'
     assert,
   }) => {
     const setup = await payingEnte(CONNECTION)
-    const pratica = await sentPratica(CONNECTION, setup)
+    const pratica = await sentForPayment(setup, CONNECTION)
     await waitForPosition(pratica, 'PAYMENT_PENDING')
     const browser = await CitizenBrowser.loggedIn(origin, setup.ente, setup.citizen)
     const checkoutUrl = await payOnline(browser, setup.ente.slug, pratica)
@@ -186,7 +188,7 @@ test.group('Embedded / payments: kill -9 and restart (SQLite, in-process queue)'
     const pushUrl = await pushes.start()
     cleanup(() => pushes.stop())
     const setup = await payingEnte(CONNECTION, { pushUrl: () => `${pushUrl}/esito` })
-    const pratica = await sentPratica(CONNECTION, setup)
+    const pratica = await sentForPayment(setup, CONNECTION)
     await waitForPosition(pratica, 'PAYMENT_PENDING')
     const browser = await CitizenBrowser.loggedIn(origin, setup.ente, setup.citizen)
     const backToEnte = await payAtCheckout(
@@ -234,7 +236,7 @@ test.group('Embedded / payments: kill -9 and restart (SQLite, in-process queue)'
       mypay: { baseUrl: mypayUrl, checkoutUrl: `${origin}/_sim/payment_mypay/checkout/ec/v1` },
     })
     const codIpaEnte = setup.ente.codiceIpa!
-    const pratica = await sentPratica(CONNECTION, setup)
+    const pratica = await sentForPayment(setup, CONNECTION)
     await waitFor(async () => {
       const dovuti = await dovutiAtMyPay(codIpaEnte)
       return soap.held !== null && dovuti.length === 1

@@ -1,14 +1,11 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
 import Pratica from '#models/pratica'
 import Stamp from '#models/stamp'
-import { PraticaFactory } from '#factories/pratica_factory'
 import { TEST_CARDS } from '#plugins/payment_mypay/simulator/checkout'
-import { changeStatus } from '#services/pratiche/change_status'
 import { loginCitizen } from '#tests/browser/citizens/login'
-import { mypayFor } from '#tests/browser/payments_area/helpers'
+import { mypayFor, sentForPayment } from '#tests/browser/payments_area/helpers'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
 import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
 
@@ -40,15 +37,7 @@ test.group('Browser: marca da bollo digitale', (group) => {
       stampSettings: { atRequest: [{ causale: CAUSALE, amountCents: 1600 }], atRelease: false },
     })
     await mypayFor(ente)
-    const pratica = await PraticaFactory.merge({
-      enteId: ente.id,
-      serviceId: service.id,
-      citizenId: citizen.id,
-      status: 1000,
-    }).create()
-    await db.transaction((trx) =>
-      changeStatus(trx, pratica.id, 1500, { actor: { type: 'citizen', id: citizen.id } })
-    )
+    const pratica = await sentForPayment({ ente, service, citizen })
     await workTheQueue()
     const url = `/${ente.slug}/area-personale/pratiche/${pratica.uuid}#bolli`
 

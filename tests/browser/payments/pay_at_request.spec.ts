@@ -3,11 +3,10 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
 import Pratica from '#models/pratica'
-import { PraticaFactory } from '#factories/pratica_factory'
 import { TEST_CARDS } from '#plugins/payment_mypay/simulator/checkout'
 import { changeStatus } from '#services/pratiche/change_status'
 import { loginCitizen } from '#tests/browser/citizens/login'
-import { mypayFor } from '#tests/browser/payments_area/helpers'
+import { mypayFor, sentForPayment } from '#tests/browser/payments_area/helpers'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
 import { DIRITTI, positionsOf } from '#tests/functional/payments/helpers'
 import { readNotice } from '#tests/functional/payments/qr'
@@ -25,15 +24,7 @@ async function pendingPayment() {
   const setup = await ztlSetup({ paymentSettings: { atRequest: [DIRITTI], deferred: [] } })
   const { ente, service, citizen } = setup
   await mypayFor(ente)
-  const draft = await PraticaFactory.merge({
-    enteId: ente.id,
-    serviceId: service.id,
-    citizenId: citizen.id,
-    status: 1000,
-  }).create()
-  await db.transaction((trx) =>
-    changeStatus(trx, draft.id, 1500, { actor: { type: 'citizen', id: citizen.id } })
-  )
+  const draft = await sentForPayment({ ente, service, citizen })
   await workTheQueue()
   const [position] = await positionsOf(draft)
   return { ...setup, pratica: draft, position }

@@ -1,7 +1,6 @@
 import type { ApiClient, ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
-import EntePlugin from '#models/ente_plugin'
 import { changeStatus } from '#services/pratiche/change_status'
 import type Ente from '#models/ente'
 import type Service from '#models/service'
@@ -90,20 +89,7 @@ export async function dropEnte(enteId: number) {
   await db.from('enti').where('id', enteId).delete()
 }
 
-/** The ente's e-mail channel, as the demo enables it. */
-export function enableEmail(ente: Ente) {
-  return EntePlugin.create({
-    enteId: ente.id,
-    pluginId: 'messaging_email',
-    inContract: true,
-    enabled: true,
-    config: {
-      senderAddress: 'noreply@comune.prova.it',
-      senderName: ente.name,
-      maxMessagesPerMinute: 600,
-    },
-  })
-}
+export { enableEmail } from '#tests/functional/pratiche/helpers'
 
 /** The e-mails asked for the ente (outbox events message.requested), oldest first. */
 export async function requestedEmails(ente: Ente) {

@@ -22,23 +22,31 @@ export const ZTL_FORM = 'database/data/forms/services/ztl.json'
 export const pdfFile = (size = 2048) =>
   Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 0x20)])
 
+/** The ente's e-mail channel, as the demo enables it (`connection`: another database than the app's). */
+export function enableEmail(ente: Ente, connection?: string) {
+  return EntePlugin.create(
+    {
+      enteId: ente.id,
+      pluginId: 'messaging_email',
+      inContract: true,
+      enabled: true,
+      config: {
+        senderAddress: 'noreply@comune.prova.it',
+        senderName: ente.name,
+        maxMessagesPerMinute: 600,
+      },
+    },
+    { connection }
+  )
+}
+
 /**
  * An ente with the e-mail channel, the ZTL service of the manual (its
  * form, SPID level 2, 30 days) and a citizen who logged in with SPID.
  */
 export async function ztlSetup(service: Partial<Service> = {}) {
   const ente = await EnteFactory.create()
-  await EntePlugin.create({
-    enteId: ente.id,
-    pluginId: 'messaging_email',
-    inContract: true,
-    enabled: true,
-    config: {
-      senderAddress: 'noreply@comune.prova.it',
-      senderName: ente.name,
-      maxMessagesPerMinute: 600,
-    },
-  })
+  await enableEmail(ente)
   const ztl = await ServiceFactory.merge({
     enteId: ente.id,
     name: 'Richiedere permesso di accesso ad area ZTL',
