@@ -7,7 +7,9 @@ import { pushAttempted, recordPush, type SimEnte } from './store.js'
  * JSON POST `{ rt, esito }` (the RT and a `Pagati` document, base64) to the
  * URL the ente set in MyPay, with `Authorization: Bearer <HS512 JWT>` when
  * the ente has a JWT key. Every push is recorded, whether it could be
- * delivered or not (MyPay retries with back-off; the tests read it back).
+ * delivered or not. Real MyPay retries with back-off; this simulator
+ * delivers once (the tests resend a recorded push), so a lost one is left
+ * to the landing page and the reconciliation job, as in production.
  */
 export async function pushOutcome(ente: SimEnte, payment: Payment, simulatorOrigin: string) {
   const body = JSON.stringify({
