@@ -125,8 +125,10 @@ export async function paymentCards(
 
 export async function personalPayments(ente: Ente, citizen: Citizen, filter: DueFilter) {
   const all = await positionsOfCitizen(ente, citizen)
+  // a marca da bollo digitale is paid from its pratica's Bolli tab; once paid it is a payment like any other
   const positions = all.filter(
-    (position) => position.type === 'PAGOPA' && withinDue(position, filter)
+    (position) =>
+      (position.type === 'PAGOPA' || position.status === 'COMPLETE') && withinDue(position, filter)
   )
   const cards = await paymentCards(ente, positions)
   return {

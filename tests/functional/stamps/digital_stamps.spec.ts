@@ -105,6 +105,9 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
     assert.equal(position.status, 'PAYMENT_PENDING')
     assert.isNotNull(position.iud, 'created at MyPay')
 
+    const pagamenti = `/${setup.ente.slug}/area-personale/pagamenti`
+    const toPay = pageText(await asCitizen(client.get(pagamenti), setup.ente, setup.citizen))
+    assert.notInclude(toPay, BOLLO.causale, 'paid from the Bolli tab, not listed as an avviso')
     const waiting = pageText(await asCitizen(client.get(area), setup.ente, setup.citizen))
     assert.include(waiting, 'Paga online la marca da bollo digitale')
     assert.notInclude(waiting, 'Numero della marca da bollo (14 cifre)')
@@ -134,6 +137,16 @@ test.group('Bolli: marca da bollo digitale through pagoPA (MyPay)', (group) => {
     assert.include(paidTab, 'Marca da bollo digitale (pagoPA)')
     assert.include(paidTab, stamp.number!)
     assert.notInclude(paidTab, 'Paga con marca da bollo digitale')
+    const paid = pageText(
+      await asCitizen(client.get(`${pagamenti}?vista=pagati`), setup.ente, setup.citizen)
+    )
+    assert.include(paid, BOLLO.causale, 'among the Pagati')
+    const receipt = await asCitizen(
+      client.get(`${pagamenti}/${position.uuid}/ricevuta`),
+      setup.ente,
+      setup.citizen
+    )
+    receipt.assertStatus(200)
   })
 
   test('at release: bound to the modulo compilato; a 2,00 € bollo is typed, not digital; a declined card leaves the marca open (pay again, or type one); paid at the second try and the other typed, the pratica is Accettata', async ({
