@@ -7,7 +7,14 @@ import { TEST_CARDS } from '#plugins/payment_mypay/simulator/checkout'
 import { loginCitizen } from '#tests/browser/citizens/login'
 import { mypayFor, sentForPayment } from '#tests/browser/payments_area/helpers'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
-import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
+import { operatorOf, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
+import {
+  accessibilityViolations,
+  closeBrowser,
+  logInAsStaff,
+  openPage,
+  screenshot,
+} from '#tests/helpers/browser'
 
 const CAUSALE = 'Imposta di bollo sull’istanza'
 
@@ -83,6 +90,19 @@ test.group('Browser: marca da bollo digitale', (group) => {
     assert.include(shown, 'Marca da bollo digitale (pagoPA)')
     assert.include(shown, stamp.number!)
     await settled(page, 'pagata', assert)
-    assert.deepEqual(errors, [])
+
+    // the office sees the same marca on its Bolli tab
+    const office = await openPage()
+    cleanup(() => office.context.close())
+    const mario = await operatorOf(ente, service, 'Mario', 'Rossi')
+    await logInAsStaff(office.page, ente.slug, mario.username)
+    await office.page.goto(praticaUrl(ente, pratica))
+    await office.page.getByRole('tab', { name: /^Bolli/ }).click()
+    const atOffice = await office.page.getByRole('region', { name: /Pagamento bollo/ }).innerText()
+    assert.include(atOffice, 'Marca da bollo digitale (pagoPA)')
+    assert.include(atOffice, stamp.number!)
+    assert.notInclude(atOffice, 'Paga online')
+    await settled(office.page, 'ufficio', assert)
+    assert.deepEqual([...errors, ...office.errors], [])
   })
 })
