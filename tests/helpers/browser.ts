@@ -1,3 +1,4 @@
+import type { Assert } from '@japa/assert'
 import { mkdir } from 'node:fs/promises'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -90,6 +91,13 @@ export async function accessibilityViolations(
         .map((node) => node.target.join(' '))
         .join(', ')}`
   )
+}
+
+/** The page after a navigation: network idle, photographed as `name`, asserted axe-clean. */
+export async function checkedPage(page: Page, name: string, assert: Assert) {
+  await page.waitForLoadState('networkidle')
+  await screenshot(page, name)
+  assert.deepEqual(await accessibilityViolations(page), [], name)
 }
 
 /** Logs a factory staff account in through the operators' login form. */

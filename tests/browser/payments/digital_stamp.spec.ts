@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
 import Pratica from '#models/pratica'
@@ -9,7 +10,7 @@ import { mypayFor, sentForPayment } from '#tests/browser/payments_area/helpers'
 import { workTheQueue, ztlSetup } from '#tests/functional/pratiche/helpers'
 import { operatorOf, praticaUrl } from '#tests/functional/backoffice_pratica/helpers'
 import {
-  accessibilityViolations,
+  checkedPage,
   closeBrowser,
   logInAsStaff,
   openPage,
@@ -26,11 +27,8 @@ async function bolliTab(page: Page, url: string) {
   return page.getByRole('region', { name: /Pagamento bollo/ }).filter({ hasText: CAUSALE })
 }
 
-async function settled(page: Page, name: string, assert: any) {
-  await page.waitForLoadState('networkidle')
-  await screenshot(page, `bollo-digitale-${name}`)
-  assert.deepEqual(await accessibilityViolations(page), [], name)
-}
+const settled = (page: Page, name: string, assert: Assert) =>
+  checkedPage(page, `bollo-digitale-${name}`, assert)
 
 test.group('Browser: marca da bollo digitale', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

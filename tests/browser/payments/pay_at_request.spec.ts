@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
@@ -13,6 +14,7 @@ import { readNotice } from '#tests/functional/payments/qr'
 import { UserFactory } from '#factories/user_factory'
 import {
   accessibilityViolations,
+  checkedPage,
   closeBrowser,
   logInAsStaff,
   openPage,
@@ -30,11 +32,8 @@ async function pendingPayment() {
   return { ...setup, pratica: draft, position }
 }
 
-async function settled(page: Page, name: string, assert: any) {
-  await page.waitForLoadState('networkidle')
-  await screenshot(page, `pagamento-${name}`)
-  assert.deepEqual(await accessibilityViolations(page), [], name)
-}
+const settled = (page: Page, name: string, assert: Assert) =>
+  checkedPage(page, `pagamento-${name}`, assert)
 
 test.group('Browser: payment at request', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

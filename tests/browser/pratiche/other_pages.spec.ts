@@ -1,21 +1,19 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright-core'
 import { PraticaFactory } from '#factories/pratica_factory'
 import { loginCitizen } from '#tests/browser/citizens/login'
 import { ztlSetup } from '#tests/functional/pratiche/helpers'
-import { accessibilityViolations, closeBrowser, openPage, screenshot } from '#tests/helpers/browser'
+import { checkedPage, closeBrowser, openPage } from '#tests/helpers/browser'
 
 /** A field by its exact label (required ones end with " *"). */
 function field(page: Page, label: string) {
   return page.getByLabel(new RegExp(`^${label}( \\*)?$`))
 }
 
-async function settled(page: Page, name: string, assert: any) {
-  await page.waitForLoadState('networkidle')
-  await screenshot(page, `pratica-${name}`)
-  assert.deepEqual(await accessibilityViolations(page), [], name)
-}
+const settled = (page: Page, name: string, assert: Assert) =>
+  checkedPage(page, `pratica-${name}`, assert)
 
 test.group('Browser: the pratica pages around the form', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
@@ -13,13 +14,7 @@ import { AGID_IDP_LIST_URL, AGID_REGISTRY_METADATA_URL } from '#plugins/identity
 import { saveFormVersion } from '#services/forms/form_versions'
 import { createSiteEnte } from '#tests/functional/site/fixtures'
 import { workTheQueue, ZTL_FORM } from '#tests/functional/pratiche/helpers'
-import {
-  accessibilityViolations,
-  baseUrl,
-  closeBrowser,
-  openPage,
-  screenshot,
-} from '#tests/helpers/browser'
+import { baseUrl, checkedPage, closeBrowser, openPage } from '#tests/helpers/browser'
 import { overrideEnv } from '#tests/helpers/env'
 
 /**
@@ -75,12 +70,8 @@ function field(scope: Locator, label: string) {
   return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`))
 }
 
-/** The page after a navigation, checked with axe and photographed. */
-async function settled(page: Page, name: string, assert: any) {
-  await page.waitForLoadState('networkidle')
-  await screenshot(page, `pratica-${name}`)
-  assert.deepEqual(await accessibilityViolations(page), [], name)
-}
+const settled = (page: Page, name: string, assert: Assert) =>
+  checkedPage(page, `pratica-${name}`, assert)
 
 test.group('Browser: a citizen applies for the ZTL permit and withdraws it', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
