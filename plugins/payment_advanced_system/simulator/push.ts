@@ -28,10 +28,9 @@ interface Delivery {
 
 /** `origin`: where a path-only address points (the platform this simulator runs in). */
 export async function pushOutcome(codiceEnte: string, iuv: string, origin?: string) {
-  const [settings, posizione] = await Promise.all([
-    pushSettingsOf(codiceEnte),
-    positionByIuv(codiceEnte, iuv),
-  ])
+  // one after the other: a test database may share a single connection
+  const settings = await pushSettingsOf(codiceEnte)
+  const posizione = settings ? await positionByIuv(codiceEnte, iuv) : null
   if (!settings || !posizione) return
   let url: string
   try {
