@@ -105,30 +105,28 @@ export async function positionViews(
   payments: string | null = null
 ): Promise<PositionView[]> {
   const positions = await positionsOfPratica(praticaId)
-  return positions
-    .filter((position) => position.type === 'PAGOPA')
-    .map((position) => ({
-      uuid: position.uuid,
-      status: position.status,
-      statusLabel: position.statusLabel,
-      phase: position.phase,
-      createdAt: position.createdAt.setZone('Europe/Rome').toFormat(MOMENT),
-      intermediary: position.pluginId.replace(/^payment_/, ''),
-      amount: formatEuro(position.amountCents),
-      causale: position.causale,
-      payer: `${position.payer.name} - ${position.payer.fiscalCode}`,
-      payerAddress: position.payer.address ?? null,
-      payerEmail: position.payer.email ?? null,
-      paidAt: position.paidAt ? position.paidAt.setZone('Europe/Rome').toFormat(MOMENT) : null,
-      method: position.receipt?.method ?? 'PAGOPA',
-      iuv: position.iuv,
-      iud: position.iud,
-      noticeCode: position.noticeCode,
-      receiptUrl: receiptUrl && position.status === 'COMPLETE' ? receiptUrl(position.uuid) : null,
-      payOnline: payments && isPayableOnline(position) ? `${payments}/paga` : null,
-      payOffline:
-        payments && isPayableOnline(position) ? `${payments}/${position.uuid}/avviso` : null,
-    }))
+  return positions.map((position) => ({
+    uuid: position.uuid,
+    status: position.status,
+    statusLabel: position.statusLabel,
+    phase: position.phase,
+    createdAt: position.createdAt.setZone('Europe/Rome').toFormat(MOMENT),
+    intermediary: position.pluginId.replace(/^payment_/, ''),
+    amount: formatEuro(position.amountCents),
+    causale: position.causale,
+    payer: `${position.payer.name} - ${position.payer.fiscalCode}`,
+    payerAddress: position.payer.address ?? null,
+    payerEmail: position.payer.email ?? null,
+    paidAt: position.paidAt ? position.paidAt.setZone('Europe/Rome').toFormat(MOMENT) : null,
+    method: position.receipt?.method ?? 'PAGOPA',
+    iuv: position.iuv,
+    iud: position.iud,
+    noticeCode: position.noticeCode,
+    receiptUrl: receiptUrl && position.status === 'COMPLETE' ? receiptUrl(position.uuid) : null,
+    payOnline: payments && isPayableOnline(position) ? `${payments}/paga` : null,
+    payOffline:
+      payments && isPayableOnline(position) ? `${payments}/${position.uuid}/avviso` : null,
+  }))
 }
 
 /** A bollo of the pratica as its Bolli tab shows it. */
@@ -162,8 +160,10 @@ export interface DigitalStampView {
 export interface StampUrls {
   /** "Inserisci marca" of one bollo */
   enter: (uuid: string) => string
-  /** "Paga con marca da bollo digitale" of one bollo; null when the ente's intermediary issues none */
-  digital: ((uuid: string) => string) | null
+  /** "Paga con marca da bollo digitale" of one bollo */
+  digital: (uuid: string) => string
+  /** whether the ente's intermediary issues marche da bollo digitali (asked only when a bollo could be) */
+  issuesDigital: () => Promise<boolean>
   /** the citizen's Pagamenti (its `/paga` opens the checkout) */
   payments: string
 }
@@ -184,6 +184,10 @@ export async function stampViews(
   const positions = positionIds.length
     ? await PaymentPosition.query().whereIn('id', positionIds)
     : []
+  const digitalOffered =
+    !!urls &&
+    stamps.some((stamp) => !stamp.enteredAt && digitalStampAvailable(stamp.amountCents)) &&
+    (await urls.issuesDigital())
   return stamps.map((stamp) => {
     const position = positions.find((item) => item.id === stamp.positionId) ?? null
     const underway = digitalStampUnderway(position?.status)
@@ -207,7 +211,7 @@ export async function stampViews(
         positionUuid: position.uuid,
       },
       digitalUrl:
-        open && !underway && urls.digital && digitalStampAvailable(stamp.amountCents)
+        open && !underway && digitalOffered && digitalStampAvailable(stamp.amountCents)
           ? urls.digital(stamp.uuid)
           : null,
     }

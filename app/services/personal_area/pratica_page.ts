@@ -191,7 +191,7 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
       stampRows: await stampViews(
         pratica,
         service,
-        via === 'area' ? await citizenStampUrls(ente, urls.page) : null
+        via === 'area' ? citizenStampUrls(ente, urls.page) : null
       ),
       stampProvince: citizen?.residenceCounty ?? null,
       appointments: hasAppointments(service),
@@ -217,11 +217,11 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
 }
 
 /** The Bolli tab's actions for the citizen; the digital marca only where the intermediary issues it. */
-async function citizenStampUrls(ente: Ente, page: string): Promise<StampUrls> {
-  const digital = await digitalStampPlugin(ente)
+function citizenStampUrls(ente: Ente, page: string): StampUrls {
   return {
     enter: (uuid) => `${page}/bolli/${uuid}`,
-    digital: digital ? (uuid) => `${page}/bolli/${uuid}/digitale` : null,
+    digital: (uuid) => `${page}/bolli/${uuid}/digitale`,
+    issuesDigital: async () => (await digitalStampPlugin(ente)) !== null,
     payments: `/${ente.slug}/area-personale/pagamenti`,
   }
 }
