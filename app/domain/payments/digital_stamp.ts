@@ -31,6 +31,17 @@ export function provinceError(province: string): string | null {
   return null
 }
 
+/**
+ * The province of residence typed in the form's Richiedente block
+ * (OpenCity's `applicant.address.county`), when it is a sigla: the
+ * default for a marca da bollo digitale when the profile has none.
+ */
+export function typedProvince(data: Record<string, unknown> | null): string | null {
+  const applicant = data?.applicant as { address?: { county?: unknown } } | undefined
+  const county = normalizeProvince(applicant?.address?.county)
+  return PROVINCE_PATTERN.test(county) ? county : null
+}
+
 /** A document's hex SHA-256 (as kept with the pratica's documents) as pagoPA's base64 digest. */
 export function base64Digest(hexSha256: string) {
   return Buffer.from(hexSha256, 'hex').toString('base64')

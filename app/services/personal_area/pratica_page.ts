@@ -39,6 +39,7 @@ import {
 import { canFollowUp, FOLLOW_UP_LABELS, FOLLOW_UP_RELATIONS } from '#services/pratiche/follow_up'
 import { praticaPaths } from '#services/pratiche/pratica_paths'
 import { digitalStampPlugin } from '#services/payments/digital_stamps'
+import { typedProvince } from '#domain/payments/digital_stamp'
 
 /**
  * Everything the pratica page shows, ready for the template: the title
@@ -193,7 +194,7 @@ export async function praticaPage(input: PraticaPageInput): Promise<PraticaPageV
         service,
         via === 'area' ? citizenStampUrls(ente, urls.page) : null
       ),
-      stampProvince: citizen?.residenceCounty ?? null,
+      stampProvince: citizen?.residenceCounty || typedProvince(pratica.data),
       appointments: hasAppointments(service),
     },
     canWithdraw: citizen ? await withdrawalAllowed(pratica, service, citizen) : false,

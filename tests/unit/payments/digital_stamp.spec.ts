@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { createHash } from 'node:crypto'
 import {
+  typedProvince,
   base64Digest,
   digitalStampAvailable,
   digitalStampUnderway,
@@ -62,5 +63,14 @@ test.group('Marca da bollo digitale: document digest and province', () => {
     assert.isTrue(digitalStampAvailable(1600))
     assert.isFalse(digitalStampAvailable(200))
     assert.isFalse(digitalStampAvailable(3200))
+  })
+
+  test('the province typed in the Richiedente block is the default, when it is a sigla', ({
+    assert,
+  }) => {
+    assert.equal(typedProvince({ applicant: { address: { county: 'pi' } } }), 'PI')
+    assert.isNull(typedProvince({ applicant: { address: { county: 'Pisa' } } }))
+    assert.isNull(typedProvince({ applicant: {} }))
+    assert.isNull(typedProvince(null))
   })
 })
