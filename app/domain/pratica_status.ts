@@ -127,6 +127,12 @@ export const PRATICA_TRANSITIONS: ReadonlyArray<readonly [PraticaStatusCode, Pra
 
 const allowed = new Set(PRATICA_TRANSITIONS.map(([from, to]) => `${from}>${to}`))
 
+/** Waiting for a payment or a marca da bollo (1500), or for the outcome of a payment started (1510). */
+export const AWAITING_PAYMENT: PraticaStatusCode[] = [1500, 1510]
+
+/** The payment step's states: awaiting a payment, or after a refused one (1530, "Riprova"). */
+export const PAYMENT_STEP_STATES: PraticaStatusCode[] = [...AWAITING_PAYMENT, 1530]
+
 /** States a pratica never leaves on its own (reopening aside). */
 export const FINAL_STATES: PraticaStatusCode[] = [7000, 9000, 20000, 50000]
 

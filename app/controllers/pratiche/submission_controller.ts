@@ -4,7 +4,7 @@ import { serviceDoorRedirect } from '#services/identity/service_door'
 import { sessionLevel, storedIdentity } from '#services/identity/citizen_session'
 import { reviewDraft } from '#services/pratiche/pratica_form'
 import { praticaPaths } from '#services/pratiche/pratica_paths'
-import { PAYMENT_STEP_STATES } from '#services/pratiche/payment_step'
+import { PAYMENT_STEP_STATES } from '#domain/pratica_status'
 import { receiptPage } from '#services/pratiche/receipt_page'
 import {
   IncompleteDraftError,

@@ -7,7 +7,7 @@ import Service from '#models/service'
 import Stamp from '#models/stamp'
 import PaymentPosition from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { PraticaStatus } from '#domain/pratica_status'
+import { AWAITING_PAYMENT } from '#domain/pratica_status'
 import {
   base64Digest,
   digitalStampAvailable,
@@ -43,8 +43,6 @@ export async function digitalStampPlugin(ente: Ente): Promise<string | null> {
   return issuer?.id ?? null
 }
 
-const WAITING: number[] = [PraticaStatus.PAYMENT_PENDING, PraticaStatus.PAYMENT_OUTCOME_PENDING]
-
 /**
  * "Paga con marca da bollo digitale": a STAMP position for the bollo,
  * bound to the istanza (at request, before the modulo exists) or to the
@@ -70,7 +68,7 @@ export async function requestDigitalStamp(
   try {
     await db.transaction(async (trx) => {
       const locked = await lockPratica(trx, pratica.id)
-      if (!WAITING.includes(locked.status)) {
+      if (!AWAITING_PAYMENT.includes(locked.status)) {
         throw new StampError('La pratica non attende marche da bollo.')
       }
       const stamp = await openStamp(trx, locked.id, stampUuid)

@@ -2,18 +2,13 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Pratica from '#models/pratica'
 import Service from '#models/service'
 import PaymentPosition from '#models/payment_position'
-import { PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
+import { AWAITING_PAYMENT, PraticaStatus, type PraticaStatusCode } from '#domain/pratica_status'
 import { outcomeOf } from '#domain/payments/position_status'
 import { changeStatus, type StatusChange } from '#services/pratiche/change_status'
 import { sendWhenRequestStepComplete } from '#services/payments/request_step'
 import { releaseStampsEntered } from '#services/payments/stamps'
 import { digitalStampPaid } from '#services/payments/digital_stamps'
 import type { StatusSource } from '#services/payments/apply_status'
-
-const WAITING: PraticaStatusCode[] = [
-  PraticaStatus.PAYMENT_PENDING,
-  PraticaStatus.PAYMENT_OUTCOME_PENDING,
-]
 
 const SOURCE_WORDS: Record<StatusSource, string> = {
   notification: 'notifica dell’intermediario',
@@ -72,7 +67,7 @@ export async function followPayment(
       await change(PraticaStatus.PAYMENT_PENDING, 'Pagamento ricevuto dopo l’esito negativo')
       status = PraticaStatus.PAYMENT_PENDING
     }
-    if (!WAITING.includes(status)) return
+    if (!AWAITING_PAYMENT.includes(status)) return
     if (phase === 'at_request') {
       // sent now, or when the last marca da bollo at request is entered
       const service = await Service.query({ client: trx })
@@ -92,7 +87,7 @@ export async function followPayment(
     }
     return
   }
-  if (changed.attempt !== latest || !WAITING.includes(status)) return
+  if (changed.attempt !== latest || !AWAITING_PAYMENT.includes(status)) return
   if (outcome === 'failed') {
     await change(
       PraticaStatus.PAYMENT_ERROR,

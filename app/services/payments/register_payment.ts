@@ -5,7 +5,7 @@ import type Pratica from '#models/pratica'
 import type Service from '#models/service'
 import PaymentPosition from '#models/payment_position'
 import paymentManager from '#extension_points/payment/manager'
-import { PraticaStatus } from '#domain/pratica_status'
+import { PAYMENT_STEP_STATES, PraticaStatus } from '#domain/pratica_status'
 import { applyRemoteStatus } from '#services/payments/apply_status'
 import { postMessage } from '#services/pratiche/post_message'
 import { changeStatus } from '#services/pratiche/change_status'
@@ -24,12 +24,6 @@ import type { Acting } from '#services/operators/types'
  * citizen as a message. Under a row lock: of two operators at once, one
  * registers and the other is told it is done.
  */
-export const WAITING_FOR_PAYMENT: number[] = [
-  PraticaStatus.PAYMENT_PENDING,
-  PraticaStatus.PAYMENT_OUTCOME_PENDING,
-  PraticaStatus.PAYMENT_ERROR,
-]
-
 export const REGISTERED_METHOD = 'Registrato dall’operatore'
 export const REASON_MAX = 2000
 
@@ -56,7 +50,7 @@ export function checkRegisterInput(body: Record<string, unknown>) {
 }
 
 export function canRegisterPayment(pratica: Pratica) {
-  return WAITING_FOR_PAYMENT.includes(pratica.status)
+  return PAYMENT_STEP_STATES.includes(pratica.status)
 }
 
 export async function registerPayment(

@@ -3,7 +3,7 @@ import Pratica from '#models/pratica'
 import type Service from '#models/service'
 import Stamp from '#models/stamp'
 import PaymentPosition from '#models/payment_position'
-import { PraticaStatus } from '#domain/pratica_status'
+import { AWAITING_PAYMENT, PraticaStatus } from '#domain/pratica_status'
 import { outcomeOf } from '#domain/payments/position_status'
 import { amountOf } from '#domain/payments/form_amount'
 import { changeStatus } from '#services/pratiche/change_status'
@@ -77,9 +77,8 @@ export async function sendWhenRequestStepComplete(
     .where('id', praticaId)
     .forUpdate()
     .firstOrFail()
-  const waiting: number[] = [PraticaStatus.PAYMENT_PENDING, PraticaStatus.PAYMENT_OUTCOME_PENDING]
   // a pratica already sent waits at 1500 for a deferred payment or bolli at release
-  if (!waiting.includes(pratica.status) || pratica.submittedAt) return
+  if (!AWAITING_PAYMENT.includes(pratica.status) || pratica.submittedAt) return
   if (!(await stampsAtRequestEntered(trx, pratica.id, service))) return
   if (!(await paymentsAtRequestPaid(trx, pratica, service))) return
   const actor = { type: 'system' as const }

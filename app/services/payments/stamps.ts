@@ -7,7 +7,7 @@ import type Pratica from '#models/pratica'
 import type Service from '#models/service'
 import Stamp, { type StampPhase } from '#models/stamp'
 import PaymentPosition from '#models/payment_position'
-import { PraticaStatus } from '#domain/pratica_status'
+import { AWAITING_PAYMENT, PraticaStatus } from '#domain/pratica_status'
 import { digitalStampUnderway } from '#domain/payments/digital_stamp'
 import { outcomeTarget } from '#domain/pratica_work'
 import {
@@ -247,8 +247,7 @@ export async function approveWhenComplete(
   service: Service
 ) {
   // 1510: the deferred payment went through the checkout before the marche came
-  const waiting: number[] = [PraticaStatus.PAYMENT_PENDING, PraticaStatus.PAYMENT_OUTCOME_PENDING]
-  if (!waiting.includes(pratica.status)) return
+  if (!AWAITING_PAYMENT.includes(pratica.status)) return
   const atRelease = await Stamp.query({ client: trx })
     .where('pratica_id', pratica.id)
     .where('phase', 'at_release')

@@ -25,13 +25,6 @@ export function needsPaymentAtRequest(service: Service) {
   )
 }
 
-/** The states the payment step page is for (the others show the receipt). */
-export const PAYMENT_STEP_STATES: number[] = [
-  PraticaStatus.PAYMENT_PENDING,
-  PraticaStatus.PAYMENT_OUTCOME_PENDING,
-  PraticaStatus.PAYMENT_ERROR,
-]
-
 export interface PaymentStepPosition {
   uuid: string
   causale: string
